@@ -1,0 +1,114 @@
+import type { BodyKind, BodyLevel, DeputyLevel, Gender, MembershipRole, UnitKind } from './enums.ts';
+import type { Locale } from './errors.ts';
+import type { Role } from './roles.ts';
+
+type Label = { zh: string; en: string };
+
+/** Display names of every enumerated value, in both languages; used by the UI, imports and exports. */
+export const LABELS = {
+  bodyKind: {
+    npc_standing_committee: { zh: '人大常委会', en: 'NPC Standing Committee' },
+    town_npc_presidium: { zh: '乡镇人大主席团', en: 'Town People’s Congress Presidium' },
+    cppcc_committee: { zh: '政协', en: 'CPPCC Committee' },
+    government: { zh: '人民政府', en: 'People’s Government' },
+  } satisfies Record<BodyKind, Label>,
+  bodyLevel: {
+    national: { zh: '全国', en: 'National' },
+    province: { zh: '省级', en: 'Provincial' },
+    city: { zh: '市级', en: 'City' },
+    county: { zh: '县级', en: 'County' },
+    town: { zh: '乡镇级', en: 'Town' },
+  } satisfies Record<BodyLevel, Label>,
+  unitKind: {
+    special_committee: { zh: '专门委员会', en: 'Special committee' },
+    working_committee: { zh: '工作委员会', en: 'Working committee' },
+    office: { zh: '办公室', en: 'Office' },
+    working_team: { zh: '工作专班', en: 'Working team' },
+    delegation: { zh: '代表团', en: 'Delegation' },
+    sector_group: { zh: '界别', en: 'Sector' },
+    department: { zh: '政府部门', en: 'Government department' },
+    other: { zh: '其他', en: 'Other' },
+  } satisfies Record<UnitKind, Label>,
+  deputyLevel: {
+    national: { zh: '全国人大代表', en: 'National deputy' },
+    province: { zh: '省人大代表', en: 'Provincial deputy' },
+    city: { zh: '市人大代表', en: 'City deputy' },
+    county: { zh: '县级人大代表', en: 'County deputy' },
+    town: { zh: '乡镇人大代表', en: 'Town deputy' },
+  } satisfies Record<DeputyLevel, Label>,
+  membershipRole: {
+    deputy: { zh: '人大代表', en: 'Deputy' },
+    member: { zh: '政协委员', en: 'CPPCC member' },
+    committee_member: { zh: '常委会组成人员', en: 'Standing committee member' },
+    leader: { zh: '领导', en: 'Leader' },
+    staff: { zh: '工作人员', en: 'Staff' },
+    liaison: { zh: '承办单位联络员', en: 'Unit liaison' },
+    expert: { zh: '专家', en: 'Expert' },
+  } satisfies Record<MembershipRole, Label>,
+  role: {
+    admin: { zh: '管理员', en: 'Administrator' },
+    leader: { zh: '领导', en: 'Leader' },
+    staff: { zh: '工作人员', en: 'Staff' },
+    deputy: { zh: '代表/委员', en: 'Deputy / member' },
+    liaison: { zh: '承办单位联络员', en: 'Unit liaison' },
+    expert: { zh: '专家', en: 'Expert' },
+  } satisfies Record<Role, Label>,
+  gender: {
+    male: { zh: '男', en: 'Male' },
+    female: { zh: '女', en: 'Female' },
+  } satisfies Record<Gender, Label>,
+} as const;
+
+export type LabelGroup = keyof typeof LABELS;
+
+export function label<G extends LabelGroup>(group: G, value: keyof (typeof LABELS)[G], locale: Locale): string {
+  const l = LABELS[group][value] as Label;
+  return locale === 'en-US' ? l.en : l.zh;
+}
+
+/** Finds the value whose label (in either language) or identifier matches; for imports. */
+export function valueOfLabel<G extends LabelGroup>(group: G, text: string): keyof (typeof LABELS)[G] | undefined {
+  const t = text.trim().toLowerCase();
+  for (const [value, l] of Object.entries(LABELS[group]) as [string, Label][]) {
+    if (value === t || l.zh === text.trim() || l.en.toLowerCase() === t) return value as keyof (typeof LABELS)[G];
+  }
+  return undefined;
+}
+
+/**
+ * Messages for validation codes raised by the shared schemas (custom `message` values) and by zod's own
+ * issue codes, so that the server's problem details and the web forms say the same thing.
+ */
+export const VALIDATION_MESSAGES = {
+  required: { zh: '必填', en: 'Required' },
+  too_long: { zh: '内容过长', en: 'Too long' },
+  too_short: { zh: '内容过短', en: 'Too short' },
+  invalid_type: { zh: '类型不正确', en: 'Wrong type' },
+  invalid_value: { zh: '取值无效', en: 'Invalid value' },
+  invalid_format: { zh: '格式不正确', en: 'Wrong format' },
+  unrecognized_keys: { zh: '包含未知字段', en: 'Unknown field' },
+  too_big: { zh: '数值过大', en: 'Too big' },
+  too_small: { zh: '数值过小', en: 'Too small' },
+  deputy_level_required: { zh: '人大代表须填写代表层级', en: 'A deputy needs a level' },
+  sector_required: { zh: '政协委员须填写界别', en: 'A member needs a sector' },
+  end_before_start: { zh: '结束日期早于开始日期', en: 'End date is before the start date' },
+  phone_invalid: { zh: '电话号码格式不正确', en: 'Invalid phone number' },
+  name_invalid: { zh: '姓名不能包含数字或特殊符号', en: 'A name cannot contain digits or symbols' },
+  unknown_unit: { zh: '单位不存在', en: 'Unknown unit' },
+  unknown_term: { zh: '届次不存在', en: 'Unknown term' },
+  duplicate_in_file: { zh: '文件中重复', en: 'Duplicated in the file' },
+  password_too_short: { zh: '密码至少 8 位', en: 'A password has at least 8 characters' },
+  password_too_simple: {
+    zh: '密码须包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'A password mixes at least three of: upper case, lower case, digits, symbols',
+  },
+  date_invalid: { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
+} as const satisfies Record<string, Label>;
+
+export type ValidationMessage = keyof typeof VALIDATION_MESSAGES;
+
+export function validationMessage(code: string, locale: Locale): string {
+  const m = (VALIDATION_MESSAGES as Record<string, Label>)[code];
+  if (!m) return code;
+  return locale === 'en-US' ? m.en : m.zh;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** Account roles per body (ARCHITECTURE §5). */
+export const ROLES = ['admin', 'leader', 'staff', 'deputy', 'liaison', 'expert'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/**
+ * Every route declares one of these. `public` routes need no session; `authenticated` routes need a
+ * session but no body permission (e.g. reading one's own account).
+ */
+export const PERMISSIONS = [
+  'public',
+  'authenticated',
+  'body.read',
+  'body.manage',
+  'unit.read',
+  'unit.manage',
+  'person.read',
+  'person.manage',
+  'person.import',
+  'account.manage',
+  'audit.read',
+  'docnumber.allocate',
+] as const;
+export const Permission = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof Permission>;
+
+type BodyPermission = Exclude<Permission, 'public' | 'authenticated'>;
+
+/** Default grants; a body may override them in its configuration. Deny by default: absent means no. */
+export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly BodyPermission[]> = {
+  admin: [
+    'body.read',
+    'body.manage',
+    'unit.read',
+    'unit.manage',
+    'person.read',
+    'person.manage',
+    'person.import',
+    'account.manage',
+    'audit.read',
+    'docnumber.allocate',
+  ],
+  leader: ['body.read', 'unit.read', 'person.read'],
+  staff: [
+    'body.read',
+    'unit.read',
+    'unit.manage',
+    'person.read',
+    'person.manage',
+    'person.import',
+    'docnumber.allocate',
+  ],
+  deputy: ['body.read', 'unit.read'],
+  liaison: ['body.read', 'unit.read'],
+  expert: ['body.read', 'unit.read'],
+};
+
+export function roleAllows(
+  roles: readonly Role[],
+  permission: Permission,
+  table: Record<Role, readonly string[]> = DEFAULT_ROLE_PERMISSIONS,
+): boolean {
+  if (permission === 'public' || permission === 'authenticated') return true;
+  return roles.some((r) => table[r].includes(permission));
+}

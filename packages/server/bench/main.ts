@@ -1,0 +1,3 @@
+export async function benchMain(_args: string[]) {
+  console.log('no benchmarks yet');
+}

@@ -1,0 +1,144 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** One database type for both engines; a transaction handle is also a Db. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+export interface Database {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** The PGlite instance in embedded mode, for dumps and backups. */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  dataDir?: string;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… selects the served mode; otherwise PGlite. */
+  url?: string | undefined;
+  /** Embedded data folder; omitted with no url means an in-memory database (tests). */
+  dataDir?: string | undefined;
+  /** A tarball from dumpDataDir to start an in-memory PGlite from (tests). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number;
+}
+
+export class DataDirLockedError extends Error {
+  constructor(
+    public readonly dataDir: string,
+    public readonly pid: number,
+  ) {
+    super(
+      `数据目录 ${dataDir} 正被另一个 Yiting 进程（PID ${pid}）使用；请先停止它。\n` +
+        `The data folder ${dataDir} is in use by another Yiting process (PID ${pid}); stop it first.`,
+    );
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite takes no lock of its own and two processes on one folder silently lose writes (pglite#1106),
+ * so the embedded mode holds `yiting.lock` with its PID. A lock left by a dead process (kill -9) is taken over.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockPath = join(dataDir, 'yiting.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        rmSync(lockPath, { force: true });
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(lockPath, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
+        throw new DataDirLockedError(dataDir, pid);
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`);
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    pool.on('error', (err) => console.error('postgres pool error', err));
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    return {
+      db,
+      engine: 'postgres',
+      pool,
+      async migrate() {
+        await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      },
+      async close() {
+        await pool.end();
+      },
+    };
+  }
+  let release: (() => void) | undefined;
+  let pglite: PGlite;
+  if (opts.dataDir) {
+    const dataDir = resolve(opts.dataDir);
+    release = lockDataDir(dataDir);
+    try {
+      pglite = await PGlite.create(join(dataDir, 'pg'));
+    } catch (e) {
+      release();
+      throw e;
+    }
+  } else {
+    pglite = await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  }
+  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    ...(opts.dataDir ? { dataDir: resolve(opts.dataDir) } : {}),
+    async migrate() {
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await pglite.close();
+      } finally {
+        release?.();
+      }
+    },
+  };
+}

@@ -1,0 +1,281 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// Conventions: every business table carries body_id and its indexes lead with it (ARCHITECTURE §2).
+// Ids are UUIDv7 made by the application, so id order is creation order and cursors can use it.
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const created = () => ts('created_at').notNull().defaultNow();
+const updated = () => ts('updated_at').notNull().defaultNow();
+
+export const bodies = pgTable(
+  'bodies',
+  {
+    id: uuid('id').primaryKey(),
+    parentId: uuid('parent_id'),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind').notNull(),
+    level: text('level').notNull(),
+    regionCode: text('region_code').notNull(),
+    regionName: text('region_name').notNull(),
+    /** Per-body configuration overriding DOMAIN.md defaults (time limits, scales, permissions…). */
+    config: jsonb('config').notNull().default({}),
+    requireTotpForAdmin: boolean('require_totp_for_admin').notNull().default(false),
+    createdAt: created(),
+  },
+  (t) => [index('bodies_parent_idx').on(t.parentId), index('bodies_region_idx').on(t.regionCode, t.kind)],
+);
+
+export const terms = pgTable(
+  'terms',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    number: integer('number').notNull(),
+    name: text('name').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+  },
+  (t) => [uniqueIndex('terms_body_number_uq').on(t.bodyId, t.number)],
+);
+
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    parentId: uuid('parent_id'),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind').notNull(),
+    phone: text('phone'),
+    address: text('address'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    searchText: text('search_text').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    index('units_body_idx').on(t.bodyId, t.kind, t.sortOrder, t.id),
+    uniqueIndex('units_body_name_uq').on(t.bodyId, t.name),
+  ],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    name: text('name').notNull(),
+    gender: text('gender'),
+    birthDate: date('birth_date'),
+    ethnicity: text('ethnicity'),
+    party: text('party'),
+    organization: text('organization'),
+    position: text('position'),
+    phone: text('phone'),
+    email: text('email'),
+    notes: text('notes'),
+    searchText: text('search_text').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [index('people_body_idx').on(t.bodyId, t.id), index('people_body_name_idx').on(t.bodyId, t.name)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    termId: uuid('term_id').references(() => terms.id),
+    title: text('title'),
+    deputyLevel: text('deputy_level'),
+    delegation: text('delegation'),
+    sector: text('sector'),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+  },
+  (t) => [
+    index('memberships_body_person_idx').on(t.bodyId, t.personId),
+    index('memberships_body_role_idx').on(t.bodyId, t.role, t.personId),
+    index('memberships_body_unit_idx').on(t.bodyId, t.unitId),
+  ],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    personId: uuid('person_id').references(() => people.id),
+    homeBodyId: uuid('home_body_id')
+      .notNull()
+      .references(() => bodies.id),
+    totpSecret: text('totp_secret'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex('accounts_username_uq').on(sql`lower(${t.username})`)],
+);
+
+export const accountRoles = pgTable(
+  'account_roles',
+  {
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    /** For liaisons: the handling unit whose work they see and answer. */
+    unitId: uuid('unit_id').references(() => units.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bodyId, t.accountId, t.role] }),
+    index('account_roles_account_idx').on(t.accountId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie value; the cookie itself is never stored. */
+    id: text('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    bodyId: uuid('body_id').references(() => bodies.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: created(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: created(),
+    lastUsedAt: ts('last_used_at'),
+    expiresAt: ts('expires_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash), index('api_tokens_body_idx').on(t.bodyId, t.id)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    outcome: text('outcome').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('audit_body_seq_uq').on(t.bodyId, t.seq),
+    index('audit_body_target_idx').on(t.bodyId, t.targetType, t.targetId),
+  ],
+);
+
+/** The head of each body's audit chain; updating it serialises appends per body. */
+export const auditHeads = pgTable('audit_heads', {
+  bodyId: uuid('body_id')
+    .primaryKey()
+    .references(() => bodies.id),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Document numbers such as 江人大交〔2025〕12号, allocated without gaps or duplicates. */
+export const docNumberSequences = pgTable(
+  'doc_number_sequences',
+  {
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bodyId, t.prefix, t.year] })],
+);
+
+/** Background work claimed with FOR UPDATE SKIP LOCKED (ARCHITECTURE §7). */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id').references(() => bodies.id),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull().default({}),
+    runAt: ts('run_at').notNull().defaultNow(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lockedBy: text('locked_by'),
+    lockedAt: ts('locked_at'),
+    lastError: text('last_error'),
+    dedupeKey: text('dedupe_key'),
+    createdAt: created(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [index('jobs_due_idx').on(t.status, t.runAt), uniqueIndex('jobs_dedupe_uq').on(t.dedupeKey)],
+);

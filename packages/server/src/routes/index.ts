@@ -1,0 +1,27 @@
+import type { TypedApp } from '../app.ts';
+import { auditRoutes } from './audit.ts';
+import { authRoutes } from './auth.ts';
+import { bodyRoutes } from './bodies.ts';
+import type { RouteContext } from './context.ts';
+import { docNumberRoutes } from './doc-numbers.ts';
+import { healthRoutes } from './health.ts';
+import { peopleRoutes } from './people.ts';
+import { tokenRoutes } from './tokens.ts';
+import { unitRoutes } from './units.ts';
+
+/** All API routes, mounted under /api. Each declares `config.permission` (checked by plugins/auth.ts). */
+export async function registerRoutes(app: TypedApp, ctx: RouteContext) {
+  healthRoutes(app, ctx);
+  await app.register(
+    async (api: TypedApp) => {
+      authRoutes(api, ctx);
+      tokenRoutes(api, ctx);
+      bodyRoutes(api, ctx);
+      unitRoutes(api, ctx);
+      peopleRoutes(api, ctx);
+      auditRoutes(api, ctx);
+      docNumberRoutes(api, ctx);
+    },
+    { prefix: '/v1' },
+  );
+}
