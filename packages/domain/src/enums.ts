@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** Kinds of body (tenant). Government bodies own the departments that handle assigned work. */
-export const BODY_KINDS = ['npc_standing_committee', 'town_npc_presidium', 'cppcc_committee', 'government'] as const;
+export const BODY_KINDS = [
+  'npc_standing_committee',
+  'town_npc_presidium',
+  'cppcc_committee',
+  'government',
+] as const;
 export const BodyKind = z.enum(BODY_KINDS);
 export type BodyKind = z.infer<typeof BodyKind>;
 

@@ -1,6 +1,6 @@
 export * from './enums.ts';
 export * from './errors.ts';
+export * from './labels.ts';
 export * from './roles.ts';
 export * from './schemas.ts';
 export * from './search.ts';
-export * from './labels.ts';

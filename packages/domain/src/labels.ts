@@ -61,16 +61,24 @@ export const LABELS = {
 
 export type LabelGroup = keyof typeof LABELS;
 
-export function label<G extends LabelGroup>(group: G, value: keyof (typeof LABELS)[G], locale: Locale): string {
+export function label<G extends LabelGroup>(
+  group: G,
+  value: keyof (typeof LABELS)[G],
+  locale: Locale,
+): string {
   const l = LABELS[group][value] as Label;
   return locale === 'en-US' ? l.en : l.zh;
 }
 
 /** Finds the value whose label (in either language) or identifier matches; for imports. */
-export function valueOfLabel<G extends LabelGroup>(group: G, text: string): keyof (typeof LABELS)[G] | undefined {
+export function valueOfLabel<G extends LabelGroup>(
+  group: G,
+  text: string,
+): keyof (typeof LABELS)[G] | undefined {
   const t = text.trim().toLowerCase();
   for (const [value, l] of Object.entries(LABELS[group]) as [string, Label][]) {
-    if (value === t || l.zh === text.trim() || l.en.toLowerCase() === t) return value as keyof (typeof LABELS)[G];
+    if (value === t || l.zh === text.trim() || l.en.toLowerCase() === t)
+      return value as keyof (typeof LABELS)[G];
   }
   return undefined;
 }

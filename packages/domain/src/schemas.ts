@@ -267,4 +267,9 @@ export const DocNumberInput = z.strictObject({
   prefix: trimmed(20),
   year: z.number().int().min(2000).max(2100),
 });
-export const DocNumber = z.object({ prefix: z.string(), year: z.number().int(), seq: z.number().int(), text: z.string() });
+export const DocNumber = z.object({
+  prefix: z.string(),
+  year: z.number().int(),
+  seq: z.number().int(),
+  text: z.string(),
+});

@@ -54,7 +54,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: '议厅 Yiting API', version: '1.0.0', description: 'Work platform of people’s congresses and CPPCC committees' },
+      info: {
+        title: '议厅 Yiting API',
+        version: '1.0.0',
+        description: 'Work platform of people’s congresses and CPPCC committees',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'yiting_session' },

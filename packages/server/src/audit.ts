@@ -62,11 +62,7 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<void> {
     .insert(auditHeads)
     .values({ bodyId: input.bodyId, seq: 0, hash: GENESIS_HASH })
     .onConflictDoNothing();
-  const [head] = await tx
-    .select()
-    .from(auditHeads)
-    .where(eq(auditHeads.bodyId, input.bodyId))
-    .for('update');
+  const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.bodyId, input.bodyId)).for('update');
   if (!head) throw new Error('audit head missing');
   const content: HashedContent = {
     bodyId: input.bodyId,
@@ -84,10 +80,7 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<void> {
   };
   const hash = entryHash(content);
   await tx.insert(auditLog).values({ ...content, hash });
-  await tx
-    .update(auditHeads)
-    .set({ seq: content.seq, hash })
-    .where(eq(auditHeads.bodyId, input.bodyId));
+  await tx.update(auditHeads).set({ seq: content.seq, hash }).where(eq(auditHeads.bodyId, input.bodyId));
 }
 
 export interface VerifyResult {
@@ -95,7 +88,11 @@ export interface VerifyResult {
   entries: number;
   ok: boolean;
   /** The first entry that does not match, and why. */
-  broken?: { seq: number; id: number | null; reason: 'hash_mismatch' | 'chain_broken' | 'missing' | 'head_mismatch' };
+  broken?: {
+    seq: number;
+    id: number | null;
+    reason: 'hash_mismatch' | 'chain_broken' | 'missing' | 'head_mismatch';
+  };
 }
 
 /** Recomputes a body's chain in pages; names the first entry that was altered, removed or reordered. */
@@ -114,14 +111,29 @@ export async function verifyAuditChain(db: Db, bodyId: string): Promise<VerifyRe
     if (rows.length === 0) break;
     for (const r of rows) {
       if (r.seq !== expectedSeq) {
-        return { bodyId, entries: count, ok: false, broken: { seq: expectedSeq, id: null, reason: 'missing' } };
+        return {
+          bodyId,
+          entries: count,
+          ok: false,
+          broken: { seq: expectedSeq, id: null, reason: 'missing' },
+        };
       }
       if (r.prevHash !== prevHash) {
-        return { bodyId, entries: count, ok: false, broken: { seq: r.seq, id: r.id, reason: 'chain_broken' } };
+        return {
+          bodyId,
+          entries: count,
+          ok: false,
+          broken: { seq: r.seq, id: r.id, reason: 'chain_broken' },
+        };
       }
       const { id: _id, hash, ...content } = r;
       if (entryHash(content) !== hash) {
-        return { bodyId, entries: count, ok: false, broken: { seq: r.seq, id: r.id, reason: 'hash_mismatch' } };
+        return {
+          bodyId,
+          entries: count,
+          ok: false,
+          broken: { seq: r.seq, id: r.id, reason: 'hash_mismatch' },
+        };
       }
       prevHash = hash;
       expectedSeq++;

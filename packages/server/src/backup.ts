@@ -2,8 +2,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db/client.ts';
 import * as schema from './db/schema.ts';
 
@@ -31,9 +31,16 @@ export async function backupTo(db: Db, file: string, onProgress?: (table: string
       else out.once('drain', () => resolve());
     });
   const [mig] = rowsOf(
-    await db.execute(sql`select coalesce(max(created_at), 0)::text as last from drizzle.__drizzle_migrations`),
+    await db.execute(
+      sql`select coalesce(max(created_at), 0)::text as last from drizzle.__drizzle_migrations`,
+    ),
   );
-  await write({ format: 'yiting-backup', version: 1, migration: mig?.last ?? null, at: new Date().toISOString() });
+  await write({
+    format: 'yiting-backup',
+    version: 1,
+    migration: mig?.last ?? null,
+    at: new Date().toISOString(),
+  });
   for (const table of TABLES) {
     const name = getTableConfig(table).name;
     let offset = 0;
@@ -61,9 +68,13 @@ export async function restoreFrom(db: Db, file: string, onProgress?: (rows: numb
   await db.transaction(async (tx) => {
     for (const name of names) {
       const [c] = rowsOf(await tx.execute(sql`select count(*)::int as n from ${sql.identifier(name)}`));
-      if (Number(c?.n) > 0) throw new RestoreError(`table ${name} is not empty: restore needs a new database`);
+      if (Number(c?.n) > 0)
+        throw new RestoreError(`table ${name} is not empty: restore needs a new database`);
     }
-    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+    const lines = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Infinity,
+    });
     let header: { format?: string } | undefined;
     let batch: Record<string, unknown>[] = [];
     let batchTable = '';

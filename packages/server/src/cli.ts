@@ -6,7 +6,7 @@ import { ROLES, type Role } from '@yiting/domain';
 import { buildApp } from './app.ts';
 import { bodiesWithAudit, verifyAuditChain } from './audit.ts';
 import { backupTo, restoreFrom } from './backup.ts';
-import { DataDirLockedError, type Database, openDatabase } from './db/client.ts';
+import { type Database, DataDirLockedError, openDatabase } from './db/client.ts';
 import { isDemoLoaded, loadDemo } from './demo/index.ts';
 import { createAccount } from './usecases/accounts.ts';
 
@@ -62,7 +62,9 @@ async function demo(database: Database) {
   console.log(`\n演示数据已载入 Demo data loaded: ${summary}`);
   console.log(`管理员 Administrator: admin / ${password}`);
   if (!process.env.YITING_ADMIN_PASSWORD) {
-    console.log('(密码为随机生成；设置 YITING_ADMIN_PASSWORD 可指定 — generated; set YITING_ADMIN_PASSWORD to choose it)');
+    console.log(
+      '(密码为随机生成；设置 YITING_ADMIN_PASSWORD 可指定 — generated; set YITING_ADMIN_PASSWORD to choose it)',
+    );
   }
 }
 

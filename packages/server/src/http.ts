@@ -6,9 +6,10 @@ export function ifMatchVersion(req: FastifyRequest): number {
   const raw = req.headers['if-match'];
   if (!raw) throw new AppError('precondition_required');
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(raw).trim());
-  if (!m) throw new AppError('bad_request', 'If-Match must carry the version number', [
-    { path: 'If-Match', message: 'invalid_format' },
-  ]);
+  if (!m)
+    throw new AppError('bad_request', 'If-Match must carry the version number', [
+      { path: 'If-Match', message: 'invalid_format' },
+    ]);
   return Number(m[1]);
 }
 

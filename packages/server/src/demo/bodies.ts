@@ -26,8 +26,22 @@ const COUNTIES = [
 
 /** The bodies of SCENARIO-2025: 三级人大 (city, county, town), the CPPCC committees and the city government. */
 export const DEMO_BODIES: DemoBody[] = [
-  { key: 'npc', name: '江门市人民代表大会常务委员会', shortName: '江门市人大常委会', kind: 'npc_standing_committee', level: 'city', ...CITY },
-  { key: 'cppcc', name: '中国人民政治协商会议江门市委员会', shortName: '江门市政协', kind: 'cppcc_committee', level: 'city', ...CITY },
+  {
+    key: 'npc',
+    name: '江门市人民代表大会常务委员会',
+    shortName: '江门市人大常委会',
+    kind: 'npc_standing_committee',
+    level: 'city',
+    ...CITY,
+  },
+  {
+    key: 'cppcc',
+    name: '中国人民政治协商会议江门市委员会',
+    shortName: '江门市政协',
+    kind: 'cppcc_committee',
+    level: 'city',
+    ...CITY,
+  },
   { key: 'gov', name: '江门市人民政府', shortName: '江门市政府', kind: 'government', level: 'city', ...CITY },
   ...COUNTIES.flatMap((c): DemoBody[] => [
     {

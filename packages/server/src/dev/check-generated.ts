@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openDatabase, MIGRATIONS_FOLDER } from '../db/client.ts';
 import { buildApp } from '../app.ts';
+import { MIGRATIONS_FOLDER, openDatabase } from '../db/client.ts';
 
 const ROOT = resolve(MIGRATIONS_FOLDER, '../../..');
 export const OPENAPI_FILE = join(ROOT, 'docs/openapi.json');
@@ -33,7 +33,11 @@ export async function checkGenerated(write: boolean) {
     cpSync(MIGRATIONS_FOLDER, tmp, { recursive: true });
     const before = readdirSync(tmp).length;
     const config = `${tmp}.config.mjs`;
-    const settings = { dialect: 'postgresql', schema: join(ROOT, 'packages/server/src/db/schema.ts'), out: tmp };
+    const settings = {
+      dialect: 'postgresql',
+      schema: join(ROOT, 'packages/server/src/db/schema.ts'),
+      out: tmp,
+    };
     writeFileSync(config, `export default ${JSON.stringify(settings)};`);
     execFileSync('npx', ['drizzle-kit', 'generate', '--config', config], { cwd: ROOT, stdio: 'pipe' });
     if (readdirSync(tmp).length !== before) {

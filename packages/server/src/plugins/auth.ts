@@ -1,7 +1,7 @@
 import type { Permission, Role } from '@yiting/domain';
 import { roleAllows } from '@yiting/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sha256, safeEqual } from '../auth/tokens.ts';
+import { safeEqual, sha256 } from '../auth/tokens.ts';
 import type { AppConfig } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';

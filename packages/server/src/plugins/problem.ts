@@ -1,4 +1,12 @@
-import { ERRORS, type ErrorCode, type FieldIssue, type Locale, errorTitle, pickLocale, validationMessage } from '@yiting/domain';
+import {
+  ERRORS,
+  type ErrorCode,
+  errorTitle,
+  type FieldIssue,
+  type Locale,
+  pickLocale,
+  validationMessage,
+} from '@yiting/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
@@ -24,7 +32,10 @@ function issuesOf(err: FastifyError, locale: Locale): FieldIssue[] {
     // Our schemas put message codes (e.g. `sector_required`) into custom messages; zod's own issues
     // are named by their code. Either way the client gets a sentence in its language.
     const custom = v.message && /^[a-z_]+$/.test(v.message) ? v.message : undefined;
-    const code = custom ?? (v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '') ? 'required' : v.keyword) ?? 'invalid_value';
+    const code =
+      custom ??
+      (v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '') ? 'required' : v.keyword) ??
+      'invalid_value';
     let message = validationMessage(code, locale);
     if (v.keyword === 'unrecognized_keys' && v.params?.keys) message += `: ${v.params.keys.join(', ')}`;
     return { path: path || (err.validationContext ?? ''), message };
@@ -47,7 +58,11 @@ export function sendProblem(
   };
   if (!body.detail) delete body.detail;
   if (!body.errors) delete body.errors;
-  return reply.code(status).type('application/problem+json; charset=utf-8').serializer(JSON.stringify).send(body);
+  return reply
+    .code(status)
+    .type('application/problem+json; charset=utf-8')
+    .serializer(JSON.stringify)
+    .send(body);
 }
 
 /** One error handler: every failure becomes RFC 9457 problem+json; 5xx details are logged, never sent. */
@@ -59,7 +74,10 @@ export function registerProblemHandling(app: FastifyInstance) {
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
-      const errors = err.errors?.map((e) => ({ path: e.path, message: validationMessage(e.message, req.locale) }));
+      const errors = err.errors?.map((e) => ({
+        path: e.path,
+        message: validationMessage(e.message, req.locale),
+      }));
       return sendProblem(reply, req, err.code, { detail: err.detail, errors, ...err.extra });
     }
     if (hasZodFastifySchemaValidationErrors(err) || err.validation) {
@@ -80,7 +98,8 @@ export function registerProblemHandling(app: FastifyInstance) {
     if (err instanceof SyntaxError) return sendProblem(reply, req, 'malformed_json');
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code: ErrorCode = status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'bad_request';
+      const code: ErrorCode =
+        status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'bad_request';
       return sendProblem(reply, req, code, { detail: err.message });
     }
     req.log.error({ err }, 'unhandled error');

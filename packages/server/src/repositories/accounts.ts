@@ -1,4 +1,4 @@
-import { type Role, roleAllows, PERMISSIONS, type Permission } from '@yiting/domain';
+import { PERMISSIONS, type Permission, type Role, roleAllows } from '@yiting/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { accountRoles, accounts, apiTokens, bodies, sessions } from '../db/schema.ts';
@@ -6,10 +6,7 @@ import { accountRoles, accounts, apiTokens, bodies, sessions } from '../db/schem
 export type AccountRow = typeof accounts.$inferSelect;
 
 export async function findAccountByUsername(db: Db, username: string) {
-  const [row] = await db
-    .select()
-    .from(accounts)
-    .where(sql`lower(${accounts.username}) = lower(${username})`);
+  const [row] = await db.select().from(accounts).where(sql`lower(${accounts.username}) = lower(${username})`);
   return row;
 }
 
@@ -61,7 +58,13 @@ export async function rolesOfAccount(db: Db, accountId: string): Promise<BodyRol
     let entry = map.get(r.bodyId);
     if (!entry) {
       entry = {
-        body: { id: r.bodyId, name: r.name, kind: r.kind, level: r.level, requireTotpForAdmin: r.requireTotpForAdmin },
+        body: {
+          id: r.bodyId,
+          name: r.name,
+          kind: r.kind,
+          level: r.level,
+          requireTotpForAdmin: r.requireTotpForAdmin,
+        },
         roles: [],
         unitId: null,
       };
@@ -114,5 +117,8 @@ export async function findApiToken(db: Db, tokenHash: string) {
 }
 
 export async function touchApiToken(db: Db, id: string) {
-  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(and(eq(apiTokens.id, id)));
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, id)));
 }

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { escapeLike, normaliseQuery } from '@yiting/domain';
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { bodies, units } from '../db/schema.ts';
 
@@ -50,7 +50,11 @@ export async function listUnits(
 }
 
 export async function findUnit(db: Db, id: string): Promise<UnitRow | undefined> {
-  const [row] = await db.select(columns).from(units).innerJoin(bodies, eq(bodies.id, units.bodyId)).where(eq(units.id, id));
+  const [row] = await db
+    .select(columns)
+    .from(units)
+    .innerJoin(bodies, eq(bodies.id, units.bodyId))
+    .where(eq(units.id, id));
   return row ? { ...row.unit, bodyName: row.bodyName } : undefined;
 }
 
@@ -60,5 +64,8 @@ export async function unitsByIds(db: Db, ids: string[]) {
 }
 
 export async function unitsByName(db: Db, bodyIds: string[]) {
-  return db.select({ id: units.id, name: units.name, bodyId: units.bodyId, kind: units.kind }).from(units).where(inArray(units.bodyId, bodyIds));
+  return db
+    .select({ id: units.id, name: units.name, bodyId: units.bodyId, kind: units.kind })
+    .from(units)
+    .where(inArray(units.bodyId, bodyIds));
 }

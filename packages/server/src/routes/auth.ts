@@ -86,7 +86,10 @@ export function authRoutes(app: TypedApp, { database, config }: RouteContext) {
       config: { permission: 'authenticated' },
       schema: {
         tags: ['auth'],
-        body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        body: z.strictObject({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: z.string().min(1).max(200),
+        }),
         response: { 200: Ok },
       },
     },

@@ -49,7 +49,10 @@ export function bodyRoutes(app: TypedApp, { database }: RouteContext) {
 
   app.get(
     '/bodies/:id',
-    { config: { permission: 'body.read' }, schema: { tags: ['bodies'], params: IdParams, response: { 200: Body } } },
+    {
+      config: { permission: 'body.read' },
+      schema: { tags: ['bodies'], params: IdParams, response: { 200: Body } },
+    },
     async (req) => {
       const actor = bodyActorOf(req);
       const ids = await subtreeIds(db, actor.bodyId);
@@ -64,7 +67,10 @@ export function bodyRoutes(app: TypedApp, { database }: RouteContext) {
     '/terms',
     {
       config: { permission: 'body.read' },
-      schema: { tags: ['bodies'], response: { 200: z.object({ items: z.array(Term), nextCursor: z.null() }) } },
+      schema: {
+        tags: ['bodies'],
+        response: { 200: z.object({ items: z.array(Term), nextCursor: z.null() }) },
+      },
     },
     async (req) => {
       const actor = bodyActorOf(req);

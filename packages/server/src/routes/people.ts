@@ -5,7 +5,13 @@ import type { Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import { ifMatchVersion, setEtag } from '../http.ts';
 import { bodyActorOf } from '../plugins/auth.ts';
-import { findPerson, listPeople, type MembershipRow, membershipsOf, type PersonRow } from '../repositories/people.ts';
+import {
+  findPerson,
+  listPeople,
+  type MembershipRow,
+  membershipsOf,
+  type PersonRow,
+} from '../repositories/people.ts';
 import { createPerson, deletePerson, updatePerson } from '../usecases/people.ts';
 import type { RouteContext } from './context.ts';
 

@@ -34,7 +34,10 @@ export function tokenRoutes(app: TypedApp, { database }: RouteContext) {
     '/api-tokens',
     {
       config: { permission: 'body.read' },
-      schema: { tags: ['auth'], response: { 200: z.object({ items: z.array(ApiToken), nextCursor: z.null() }) } },
+      schema: {
+        tags: ['auth'],
+        response: { 200: z.object({ items: z.array(ApiToken), nextCursor: z.null() }) },
+      },
     },
     async (req) => {
       const actor = bodyActorOf(req);
@@ -42,7 +45,11 @@ export function tokenRoutes(app: TypedApp, { database }: RouteContext) {
         .select()
         .from(apiTokens)
         .where(
-          and(eq(apiTokens.bodyId, actor.bodyId), eq(apiTokens.accountId, actor.account.id), isNull(apiTokens.revokedAt)),
+          and(
+            eq(apiTokens.bodyId, actor.bodyId),
+            eq(apiTokens.accountId, actor.account.id),
+            isNull(apiTokens.revokedAt),
+          ),
         )
         .orderBy(desc(apiTokens.id))
         .limit(100); // an account holds at most a few tokens; creation refuses the 101st
@@ -56,7 +63,10 @@ export function tokenRoutes(app: TypedApp, { database }: RouteContext) {
       config: { permission: 'body.read' },
       schema: {
         tags: ['auth'],
-        body: z.strictObject({ name: z.string().trim().min(1).max(60), expiresAt: z.iso.datetime().optional() }),
+        body: z.strictObject({
+          name: z.string().trim().min(1).max(60),
+          expiresAt: z.iso.datetime().optional(),
+        }),
         response: { 201: ApiToken.extend({ token: z.string() }) },
       },
     },

@@ -40,7 +40,14 @@ export function unitRoutes(app: TypedApp, { database }: RouteContext) {
       const { limit, cursor, q, kind, includeShared } = req.query;
       const after = decodeCursor(cursor, 2) as [number, string] | undefined;
       const shared = includeShared === 'false' ? [] : await sharedUnitBodies(db, actor.bodyId);
-      const rows = await listUnits(db, { bodyId: actor.bodyId, sharedBodyIds: shared, kind, q, after, limit });
+      const rows = await listUnits(db, {
+        bodyId: actor.bodyId,
+        sharedBodyIds: shared,
+        kind,
+        q,
+        after,
+        limit,
+      });
       const p = page(rows, limit, (u) => [u.sortOrder, u.id]);
       return { items: p.items.map((u) => presentUnit(u, actor.bodyId)), nextCursor: p.nextCursor };
     },
@@ -48,7 +55,10 @@ export function unitRoutes(app: TypedApp, { database }: RouteContext) {
 
   app.get(
     '/units/:id',
-    { config: { permission: 'unit.read' }, schema: { tags: ['units'], params: IdParams, response: { 200: Unit } } },
+    {
+      config: { permission: 'unit.read' },
+      schema: { tags: ['units'], params: IdParams, response: { 200: Unit } },
+    },
     async (req, reply) => {
       const actor = bodyActorOf(req);
       const unit = await findUnit(db, req.params.id);

@@ -37,7 +37,11 @@ export async function createAccount(opts: CreateAccountOptions) {
   if (!opts.skipComplexity) {
     const problems = passwordProblems(opts.password);
     if (problems.length)
-      throw new AppError('validation_failed', undefined, problems.map((p) => ({ path: 'password', message: p })));
+      throw new AppError(
+        'validation_failed',
+        undefined,
+        problems.map((p) => ({ path: 'password', message: p })),
+      );
   }
   const body = await findBodyByNameOrId(db, opts.body);
   if (!body) throw new AppError('not_found', `body ${opts.body}`);
@@ -70,7 +74,9 @@ export async function createAccount(opts: CreateAccountOptions) {
         homeBodyId: body.id,
       })
       .returning();
-    await tx.insert(accountRoles).values(opts.roles.map((role) => ({ bodyId: body.id, accountId: id, role, unitId })));
+    await tx
+      .insert(accountRoles)
+      .values(opts.roles.map((role) => ({ bodyId: body.id, accountId: id, role, unitId })));
     await appendAudit(tx, {
       bodyId: body.id,
       actorId: null,

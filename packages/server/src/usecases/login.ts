@@ -1,7 +1,7 @@
+import { recordAudit } from '../audit.ts';
 import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import { checkTotp } from '../auth/totp.ts';
-import { recordAudit } from '../audit.ts';
 import type { AppConfig } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -12,7 +12,6 @@ import {
   recordFailedLogin,
   rolesOfAccount,
 } from '../repositories/accounts.ts';
-
 
 export interface LoginOptions {
   db: Db;
@@ -27,7 +26,9 @@ export interface LoginOptions {
  * Checks the password (argon2id), the lockout and the second factor; on success opens a session and
  * returns the cookie value, which is stored only as its hash.
  */
-export async function login(opts: LoginOptions): Promise<{ cookie: string; accountId: string; bodyId: string | null; csrfToken: string; expiresAt: Date }> {
+export async function login(
+  opts: LoginOptions,
+): Promise<{ cookie: string; accountId: string; bodyId: string | null; csrfToken: string; expiresAt: Date }> {
   const { db, config } = opts;
   const account = await findAccountByUsername(db, opts.username);
   if (!account) {
@@ -47,13 +48,17 @@ export async function login(opts: LoginOptions): Promise<{ cookie: string; accou
     });
   if (account.lockedUntil && account.lockedUntil.getTime() > Date.now()) {
     await audit('auth.login', 'failure', { reason: 'locked' });
-    throw new AppError('account_locked', undefined, undefined, { lockedUntil: account.lockedUntil.toISOString() });
+    throw new AppError('account_locked', undefined, undefined, {
+      lockedUntil: account.lockedUntil.toISOString(),
+    });
   }
   if (account.disabled || !(await verifyPassword(account.passwordHash, opts.password))) {
     const r = await recordFailedLogin(db, account.id, config.lockoutThreshold, config.lockoutMinutes);
     await audit('auth.login', 'failure', { reason: 'password' });
     if (r?.lockedUntil && r.lockedUntil.getTime() > Date.now()) {
-      throw new AppError('account_locked', undefined, undefined, { lockedUntil: r.lockedUntil.toISOString() });
+      throw new AppError('account_locked', undefined, undefined, {
+        lockedUntil: r.lockedUntil.toISOString(),
+      });
     }
     throw new AppError('invalid_credentials');
   }

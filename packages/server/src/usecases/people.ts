@@ -12,7 +12,11 @@ import { assertUsableUnits } from './scope.ts';
 
 type BodyActor = Actor & { bodyId: string };
 
-export function personSearchText(p: { name: string; organization?: string | null; position?: string | null }) {
+export function personSearchText(p: {
+  name: string;
+  organization?: string | null;
+  position?: string | null;
+}) {
   return searchText(p.name, p.organization, p.position);
 }
 
@@ -140,7 +144,9 @@ export async function updatePerson(opts: {
     let afterMs: unknown = beforeMs;
     if (patch.memberships) {
       // Memberships are replaced as a whole: the form edits the person's full history at once.
-      await tx.delete(memberships).where(and(eq(memberships.bodyId, actor.bodyId), eq(memberships.personId, id)));
+      await tx
+        .delete(memberships)
+        .where(and(eq(memberships.bodyId, actor.bodyId), eq(memberships.personId, id)));
       const ms = patch.memberships.map((m) => membershipValues(actor.bodyId, id, m));
       if (ms.length) await tx.insert(memberships).values(ms);
       afterMs = ms;

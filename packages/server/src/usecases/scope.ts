@@ -23,7 +23,9 @@ export async function assertUsableUnits(db: Db, bodyId: string, ids: { id: strin
   );
   const shared = new Set(await sharedUnitBodies(db, bodyId));
   const ok = new Set(
-    rows.filter((u) => u.bodyId === bodyId || (shared.has(u.bodyId) && u.kind === 'department')).map((u) => u.id),
+    rows
+      .filter((u) => u.bodyId === bodyId || (shared.has(u.bodyId) && u.kind === 'department'))
+      .map((u) => u.id),
   );
   const bad = wanted.filter((x) => !ok.has(x.id));
   if (bad.length) {

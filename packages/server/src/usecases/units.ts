@@ -19,7 +19,13 @@ async function assertNameFree(tx: Db, bodyId: string, name: string, exceptId?: s
   const [dup] = await tx
     .select({ id: units.id })
     .from(units)
-    .where(and(eq(units.bodyId, bodyId), eq(units.name, name), exceptId ? sql`${units.id} <> ${exceptId}` : undefined));
+    .where(
+      and(
+        eq(units.bodyId, bodyId),
+        eq(units.name, name),
+        exceptId ? sql`${units.id} <> ${exceptId}` : undefined,
+      ),
+    );
   if (dup) throw new AppError('duplicate', undefined, [{ path: 'name', message: 'duplicate' }]);
 }
 
@@ -44,7 +50,13 @@ export async function createUnit(opts: { db: Db; actor: BodyActor; input: UnitIn
         searchText: searchText(input.name, input.shortName),
       })
       .returning();
-    await appendAudit(tx, { ...auditBase(actor), action: 'unit.create', targetType: 'unit', targetId: row!.id, after: row });
+    await appendAudit(tx, {
+      ...auditBase(actor),
+      action: 'unit.create',
+      targetType: 'unit',
+      targetId: row!.id,
+      after: row,
+    });
     return row!;
   });
 }
@@ -65,9 +77,11 @@ export async function updateUnit(opts: {
       .where(and(eq(units.id, id), eq(units.bodyId, actor.bodyId)))
       .for('update');
     if (!before) throw new AppError('not_found');
-    if (before.version !== version) throw new AppError('version_conflict', undefined, undefined, { currentVersion: before.version });
+    if (before.version !== version)
+      throw new AppError('version_conflict', undefined, undefined, { currentVersion: before.version });
     if (patch.parentId) {
-      if (patch.parentId === id) throw new AppError('validation_failed', undefined, [{ path: 'parentId', message: 'invalid_value' }]);
+      if (patch.parentId === id)
+        throw new AppError('validation_failed', undefined, [{ path: 'parentId', message: 'invalid_value' }]);
       await assertUsableUnits(tx, actor.bodyId, [{ id: patch.parentId, path: 'parentId' }]);
     }
     if (patch.name && patch.name !== before.name) await assertNameFree(tx, actor.bodyId, patch.name, id);
@@ -89,7 +103,14 @@ export async function updateUnit(opts: {
       })
       .where(eq(units.id, id))
       .returning();
-    await appendAudit(tx, { ...auditBase(actor), action: 'unit.update', targetType: 'unit', targetId: id, before, after });
+    await appendAudit(tx, {
+      ...auditBase(actor),
+      action: 'unit.update',
+      targetType: 'unit',
+      targetId: id,
+      before,
+      after,
+    });
     return after!;
   });
 }

@@ -74,7 +74,11 @@ export class Client {
   }
 }
 
-export async function signIn(app: FastifyInstance, user: { username: string; password: string }, lang?: string) {
+export async function signIn(
+  app: FastifyInstance,
+  user: { username: string; password: string },
+  lang?: string,
+) {
   const c = new Client(app, lang);
   const res = await c.login(user.username, user.password);
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);

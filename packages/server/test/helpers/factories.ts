@@ -37,7 +37,13 @@ export async function createUnit(db: Db, bodyId: string, opts: { name?: string; 
   const name = opts.name ?? `单位-${suffix()}`;
   const [row] = await db
     .insert(units)
-    .values({ id: newId(), bodyId, name, kind: opts.kind ?? 'special_committee', searchText: searchText(name) })
+    .values({
+      id: newId(),
+      bodyId,
+      name,
+      kind: opts.kind ?? 'special_committee',
+      searchText: searchText(name),
+    })
     .returning();
   return row!;
 }

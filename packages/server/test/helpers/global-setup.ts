@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -34,7 +34,8 @@ export async function postgresAdminUrl(): Promise<string | null> {
 function migrationsHash(): string {
   const h = createHash('sha256');
   for (const f of readdirSync(MIGRATIONS_FOLDER, { recursive: true }).map(String).sort()) {
-    if (f.endsWith('.sql') || f.endsWith('.json')) h.update(f).update(readFileSync(join(MIGRATIONS_FOLDER, f)));
+    if (f.endsWith('.sql') || f.endsWith('.json'))
+      h.update(f).update(readFileSync(join(MIGRATIONS_FOLDER, f)));
   }
   return h.digest('hex').slice(0, 16);
 }
@@ -47,7 +48,8 @@ export default async function setup(project: TestProject) {
   if (process.env.YITING_TEST_DB === 'postgres' || project.name === 'postgres') {
     const admin = await postgresAdminUrl();
     if (!admin) {
-      if (process.env.CI === 'true') throw new Error('CI=true but no PostgreSQL answers (TEST_DATABASE_URL or 127.0.0.1:5432)');
+      if (process.env.CI === 'true')
+        throw new Error('CI=true but no PostgreSQL answers (TEST_DATABASE_URL or 127.0.0.1:5432)');
       console.warn('PostgreSQL not reachable: the postgres test project is skipped');
       project.provide('pgTemplate', '');
       project.provide('pgAdminUrl', '');

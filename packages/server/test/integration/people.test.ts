@@ -50,7 +50,10 @@ describe.skipIf(engineUnavailable())('people', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().title).toBe('提交的数据不符合要求');
-    expect(res.json().errors).toContainEqual({ path: 'memberships.0.deputyLevel', message: '人大代表须填写代表层级' });
+    expect(res.json().errors).toContainEqual({
+      path: 'memberships.0.deputyLevel',
+      message: '人大代表须填写代表层级',
+    });
     const en = await signIn(t.app, staff, 'en-US');
     const res2 = await en.post('/api/v1/people', { name: '李四', memberships: [{ role: 'deputy' }] });
     expect(res2.json().title).toBe('The submitted data is invalid');
@@ -62,7 +65,8 @@ describe.skipIf(engineUnavailable())('people', () => {
   it('pages with a cursor and never returns more than the limit', async () => {
     const { staff } = await createTenant(t.db);
     const c = await signIn(t.app, staff);
-    for (let i = 0; i < 5; i++) expect((await c.post('/api/v1/people', { name: `代表${'甲乙丙丁戊'[i]}` })).statusCode).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect((await c.post('/api/v1/people', { name: `代表${'甲乙丙丁戊'[i]}` })).statusCode).toBe(201);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
