@@ -8,6 +8,8 @@ import { bodiesWithAudit, verifyAuditChain } from './audit.ts';
 import { backupTo, restoreFrom } from './backup.ts';
 import { type Database, DataDirLockedError, openDatabase } from './db/client.ts';
 import { isDemoLoaded, loadDemo } from './demo/index.ts';
+import { jobHandlers, scheduleHousekeeping } from './jobs/index.ts';
+import { JobRunner } from './jobs/runner.ts';
 import { createAccount } from './usecases/accounts.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -80,12 +82,14 @@ async function start(args: string[]) {
   await database.migrate();
   if (values.demo && !(await isDemoLoaded(database.db))) await demo(database);
   const app = await buildApp({ database, logger: true, config: { webDist: WEB_DIST } });
+  const runner = new JobRunner(database.db, jobHandlers({ sessionIdleMinutes: 30 }));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     try {
+      await runner.stop();
       await app.close();
     } finally {
       await database.close();
@@ -97,6 +101,8 @@ async function start(args: string[]) {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });
+  await scheduleHousekeeping(database.db);
+  runner.start();
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`议厅 Yiting 已启动 running at http://${shown}:${port} (${database.engine})`);
 }
