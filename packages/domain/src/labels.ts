@@ -110,6 +110,8 @@ export const VALIDATION_MESSAGES = {
     zh: '密码须包含大写字母、小写字母、数字、符号中的至少三类',
     en: 'A password mixes at least three of: upper case, lower case, digits, symbols',
   },
+  username_invalid: { zh: '用户名只能包含字母、数字和 . _ @ -', en: 'Use letters, digits and . _ @ - only' },
+  unit_required_for_liaison: { zh: '联络员须指定承办单位', en: 'A liaison needs a handling unit' },
   date_invalid: { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
 } as const satisfies Record<string, Label>;
 

@@ -273,3 +273,50 @@ export const DocNumber = z.object({
   seq: z.number().int(),
   text: z.string(),
 });
+
+// ---------------------------------------------------------------- accounts (administration)
+
+export const Username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[A-Za-z0-9._@-]+$/, 'username_invalid');
+
+export const AccountInput = z.strictObject({
+  username: Username,
+  displayName: trimmed(60),
+  password: z.string().min(1).max(200),
+  personId: Id.nullish(),
+  roles: z.array(Role).min(1).max(6),
+  /** Required with the liaison role: the handling unit whose work the account answers. */
+  unitId: Id.nullish(),
+});
+export type AccountInput = z.infer<typeof AccountInput>;
+
+export const AccountPatch = z.strictObject({
+  displayName: trimmed(60).optional(),
+  personId: Id.nullish(),
+  roles: z.array(Role).min(1).max(6).optional(),
+  unitId: Id.nullish(),
+  disabled: z.boolean().optional(),
+  password: z.string().min(1).max(200).optional(),
+  /** Clears a lockout. */
+  unlock: z.literal(true).optional(),
+});
+export type AccountPatch = z.infer<typeof AccountPatch>;
+
+export const Account = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  personId: Id.nullable(),
+  roles: z.array(Role),
+  unitId: Id.nullable(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  totpEnabled: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+export type Account = z.infer<typeof Account>;

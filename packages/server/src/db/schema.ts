@@ -149,6 +149,7 @@ export const accounts = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: ts('locked_until'),
     disabled: boolean('disabled').notNull().default(false),
+    version: integer('version').notNull().default(1),
     createdAt: created(),
   },
   (t) => [uniqueIndex('accounts_username_uq').on(sql`lower(${t.username})`)],

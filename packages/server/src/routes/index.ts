@@ -1,4 +1,5 @@
 import type { TypedApp } from '../app.ts';
+import { accountRoutes } from './accounts.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { bodyRoutes } from './bodies.ts';
@@ -16,6 +17,7 @@ export async function registerRoutes(app: TypedApp, ctx: RouteContext) {
     async (api: TypedApp) => {
       authRoutes(api, ctx);
       tokenRoutes(api, ctx);
+      accountRoutes(api, ctx);
       bodyRoutes(api, ctx);
       unitRoutes(api, ctx);
       peopleRoutes(api, ctx);
