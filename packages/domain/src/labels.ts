@@ -113,6 +113,28 @@ export const VALIDATION_MESSAGES = {
   username_invalid: { zh: '用户名只能包含字母、数字和 . _ @ -', en: 'Use letters, digits and . _ @ - only' },
   unit_required_for_liaison: { zh: '联络员须指定承办单位', en: 'A liaison needs a handling unit' },
   date_invalid: { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
+  // Spreadsheet imports; {row}, {values}, {max}, {count} are filled in by the importer.
+  choose_from: { zh: '请从下拉列表中选择：{values}', en: 'Choose one of: {values}' },
+  duplicate_of_row: { zh: '与第 {row} 行重复', en: 'Same as row {row}' },
+  conflicts_with_row: {
+    zh: '与第 {row} 行（同一姓名和手机）的内容不一致',
+    en: 'Differs from row {row} (same name and mobile)',
+  },
+  unit_exists: { zh: '本机关已有同名单位', en: 'This body already has a unit with this name' },
+  person_exists: {
+    zh: '本机关已有姓名和手机都相同的人员',
+    en: 'A person with this name and mobile number already exists',
+  },
+  unit_ambiguous: { zh: '有多个同名单位，无法确定', en: 'Several units have this name' },
+  parent_cycle: { zh: '上级单位形成循环', en: 'Parent units form a loop' },
+  column_missing: { zh: '缺少此列', en: 'This column is missing' },
+  sheet_missing: {
+    zh: '找不到“单位”或“人员”工作表，请使用导入模板',
+    en: 'No “单位” (Units) or “人员” (People) sheet; use the import template',
+  },
+  file_empty: { zh: '文件中没有数据', en: 'The file has no data rows' },
+  too_many_rows: { zh: '行数过多（最多 {max} 行）', en: 'Too many rows (at most {max})' },
+  more_errors: { zh: '另有 {count} 处错误未列出', en: '{count} more errors not listed' },
 } as const satisfies Record<string, Label>;
 
 export type ValidationMessage = keyof typeof VALIDATION_MESSAGES;
