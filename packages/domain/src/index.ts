@@ -4,3 +4,4 @@ export * from './labels.ts';
 export * from './roles.ts';
 export * from './schemas.ts';
 export * from './search.ts';
+export * from './tracking/index.ts';

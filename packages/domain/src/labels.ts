@@ -112,6 +112,22 @@ export const VALIDATION_MESSAGES = {
   },
   username_invalid: { zh: '用户名只能包含字母、数字和 . _ @ -', en: 'Use letters, digits and . _ @ - only' },
   unit_required_for_liaison: { zh: '联络员须指定承办单位', en: 'A liaison needs a handling unit' },
+  deadline_in_past: { zh: '期限不能早于今天', en: 'The deadline cannot be in the past' },
+  objection_window_passed: {
+    zh: '已超过异议期限，不能再提出异议',
+    en: 'The objection window has passed',
+  },
+  same_unit: { zh: '请改派其他单位', en: 'Choose a different unit' },
+  extension_pending: { zh: '已有待审批的延期申请', en: 'An extension request is already pending' },
+  extension_limit: { zh: '延期次数已达上限', en: 'No more extensions are allowed' },
+  extension_after_deadline: { zh: '延期须在期限届满前申请', en: 'Ask for an extension before the deadline' },
+  extension_not_later: {
+    zh: '延期后的期限须晚于原期限',
+    en: 'The new deadline must be later than the current one',
+  },
+  no_extension_pending: { zh: '没有待审批的延期申请', en: 'No extension request is pending' },
+  evidence_required: { zh: '办结须上传整改佐证材料', en: 'Completion needs evidence files' },
+  no_votes: { zh: '请填写表决票数', en: 'Enter the vote counts' },
   date_invalid: { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
   // Spreadsheet imports; {row}, {values}, {max}, {count} are filled in by the importer.
   choose_from: { zh: '请从下拉列表中选择：{values}', en: 'Choose one of: {values}' },
