@@ -1,6 +1,9 @@
+import type { ActivityType, Attendance, ParticipantRole, RecordKind } from './activity-schemas.ts';
 import type { BodyKind, BodyLevel, DeputyLevel, Gender, MembershipRole, UnitKind } from './enums.ts';
 import type { Locale } from './errors.ts';
 import type { Role } from './roles.ts';
+import type { WarningLevel } from './tracking/engine.ts';
+import type { MatterAction, MatterSource, MatterState, RectificationStatus } from './tracking/matters.ts';
 
 type Label = { zh: string; en: string };
 
@@ -57,6 +60,94 @@ export const LABELS = {
     male: { zh: '男', en: 'Male' },
     female: { zh: '女', en: 'Female' },
   } satisfies Record<Gender, Label>,
+  activityType: {
+    joint_meeting: { zh: '联席会议', en: 'Joint meeting' },
+    plenary_session: { zh: '全体会议', en: 'Plenary session' },
+    thematic_meeting: { zh: '专题会议', en: 'Thematic meeting' },
+    research: { zh: '专题调研', en: 'Thematic research' },
+    visit: { zh: '调研走访', en: 'Visit' },
+    inspection: { zh: '视察', en: 'Inspection visit' },
+    law_enforcement_inspection: { zh: '执法检查', en: 'Law-enforcement inspection' },
+    report_hearing: { zh: '听取审议报告', en: 'Report hearing' },
+    special_inquiry: { zh: '专题询问', en: 'Special inquiry' },
+    deputy_activity: { zh: '代表活动', en: 'Deputy activity' },
+    consultation: { zh: '协商议政', en: 'Consultation' },
+    study: { zh: '学习活动', en: 'Study session' },
+    other: { zh: '其他', en: 'Other' },
+  } satisfies Record<ActivityType, Label>,
+  participantRole: {
+    leader: { zh: '牵头领导', en: 'Leader' },
+    member: { zh: '成员', en: 'Member' },
+    member_unit: { zh: '成员单位', en: 'Member unit' },
+    invited_deputy: { zh: '特邀代表', en: 'Invited deputy' },
+    expert: { zh: '专家', en: 'Expert' },
+    department_responder: { zh: '部门应询', en: 'Department responder' },
+    observer: { zh: '列席', en: 'Observer' },
+    staff: { zh: '工作人员', en: 'Staff' },
+  } satisfies Record<ParticipantRole, Label>,
+  attendance: {
+    present: { zh: '出席', en: 'Present' },
+    excused: { zh: '请假', en: 'Excused' },
+    absent: { zh: '缺席', en: 'Absent' },
+  } satisfies Record<Attendance, Label>,
+  recordKind: {
+    report: { zh: '调研报告', en: 'Report' },
+    finding: { zh: '发现问题/成效', en: 'Finding' },
+    speech: { zh: '发言', en: 'Speech' },
+    suggestion: { zh: '意见建议', en: 'Suggestion' },
+    question: { zh: '询问', en: 'Question' },
+    deliberation_opinion: { zh: '审议意见', en: 'Deliberation opinion' },
+    visit_note: { zh: '走访记录', en: 'Visit note' },
+    rule: { zh: '工作规则', en: 'Working rule' },
+  } satisfies Record<RecordKind, Label>,
+  matterState: {
+    draft: { zh: '草稿', en: 'Draft' },
+    assigned: { zh: '已交办', en: 'Assigned' },
+    objected: { zh: '单位有异议', en: 'Objected' },
+    received: { zh: '已签收', en: 'Received' },
+    in_rectification: { zh: '整改中', en: 'In rectification' },
+    completion_submitted: { zh: '待审核办结', en: 'Completion submitted' },
+    closed: { zh: '已销号', en: 'Closed out' },
+    cancelled: { zh: '已撤销', en: 'Cancelled' },
+  } satisfies Record<MatterState, Label>,
+  matterSource: {
+    research_finding: { zh: '调研发现问题', en: 'Research finding' },
+    meeting_decision: { zh: '会议议定事项', en: 'Meeting decision' },
+    deliberation_opinion: { zh: '审议意见', en: 'Deliberation opinion' },
+    inquiry_followup: { zh: '专题询问跟踪', en: 'Inquiry follow-up' },
+    inspection_finding: { zh: '检查视察发现问题', en: 'Inspection finding' },
+    leader_instruction: { zh: '领导批示', en: 'Leader instruction' },
+    document: { zh: '文件', en: 'Document' },
+  } satisfies Record<MatterSource, Label>,
+  matterAction: {
+    assign: { zh: '交办', en: 'Assign' },
+    receive: { zh: '签收', en: 'Receive' },
+    object: { zh: '提出异议', en: 'Object' },
+    reassign: { zh: '改派', en: 'Reassign' },
+    dismiss_objection: { zh: '驳回异议', en: 'Dismiss objection' },
+    report_progress: { zh: '报送进展', en: 'Report progress' },
+    request_extension: { zh: '申请延期', en: 'Request extension' },
+    approve_extension: { zh: '批准延期', en: 'Approve extension' },
+    reject_extension: { zh: '不予延期', en: 'Reject extension' },
+    submit_completion: { zh: '提交办结', en: 'Submit completion' },
+    return: { zh: '退回重办', en: 'Return for re-handling' },
+    close_out: { zh: '审核销号', en: 'Close out' },
+    record_vote: { zh: '录入满意度表决', en: 'Record satisfaction vote' },
+    reopen: { zh: '重新启动', en: 'Reopen' },
+    urge: { zh: '催办', en: 'Urge' },
+    cancel: { zh: '撤销', en: 'Cancel' },
+  } satisfies Record<MatterAction, Label>,
+  rectificationStatus: {
+    completed: { zh: '已完成', en: 'Completed' },
+    partial: { zh: '部分完成', en: 'Partly completed' },
+    in_progress: { zh: '正在整改', en: 'In progress' },
+    not_started: { zh: '未整改', en: 'Not started' },
+  } satisfies Record<RectificationStatus, Label>,
+  warning: {
+    green: { zh: '正常', en: 'On track' },
+    yellow: { zh: '黄色预警', en: 'Due soon' },
+    red: { zh: '红色预警（逾期）', en: 'Overdue' },
+  } satisfies Record<WarningLevel, Label>,
 } as const;
 
 export type LabelGroup = keyof typeof LABELS;
@@ -128,6 +219,11 @@ export const VALIDATION_MESSAGES = {
   no_extension_pending: { zh: '没有待审批的延期申请', en: 'No extension request is pending' },
   evidence_required: { zh: '办结须上传整改佐证材料', en: 'Completion needs evidence files' },
   no_votes: { zh: '请填写表决票数', en: 'Enter the vote counts' },
+  person_or_unit_required: { zh: '请选择人员或单位', en: 'Choose a person or a unit' },
+  nature_required: { zh: '请注明是成效还是问题', en: 'Say whether it is an achievement or a problem' },
+  unknown_person: { zh: '人员不存在', en: 'Unknown person' },
+  unknown_file: { zh: '文件不存在', en: 'Unknown file' },
+  unknown_activity: { zh: '活动不存在', en: 'Unknown activity' },
   date_invalid: { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
   // Spreadsheet imports; {row}, {values}, {max}, {count} are filled in by the importer.
   choose_from: { zh: '请从下拉列表中选择：{values}', en: 'Choose one of: {values}' },

@@ -22,6 +22,13 @@ export const PERMISSIONS = [
   'account.manage',
   'audit.read',
   'docnumber.allocate',
+  'activity.read',
+  'activity.manage',
+  'matter.read',
+  'matter.manage',
+  'file.upload',
+  'file.read',
+  'dashboard.read',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -41,8 +48,24 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly BodyPermission[]> =
     'account.manage',
     'audit.read',
     'docnumber.allocate',
+    'activity.read',
+    'activity.manage',
+    'matter.read',
+    'matter.manage',
+    'file.upload',
+    'file.read',
+    'dashboard.read',
   ],
-  leader: ['body.read', 'unit.read', 'person.read'],
+  // Leaders read everything of the body they lead and sign off (close out, approve extensions).
+  leader: [
+    'body.read',
+    'unit.read',
+    'person.read',
+    'activity.read',
+    'matter.read',
+    'file.read',
+    'dashboard.read',
+  ],
   staff: [
     'body.read',
     'unit.read',
@@ -51,10 +74,18 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly BodyPermission[]> =
     'person.manage',
     'person.import',
     'docnumber.allocate',
+    'activity.read',
+    'activity.manage',
+    'matter.read',
+    'matter.manage',
+    'file.upload',
+    'file.read',
+    'dashboard.read',
   ],
-  deputy: ['body.read', 'unit.read'],
-  liaison: ['body.read', 'unit.read'],
-  expert: ['body.read', 'unit.read'],
+  deputy: ['body.read', 'unit.read', 'activity.read'],
+  // A liaison reads and answers only the matters assigned to its unit (the scope is applied per query).
+  liaison: ['body.read', 'unit.read', 'matter.read', 'file.upload', 'file.read'],
+  expert: ['body.read', 'unit.read', 'activity.read'],
 };
 
 export function roleAllows(

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -17,6 +18,11 @@ import {
 
 // Conventions: every business table carries body_id and its indexes lead with it (ARCHITECTURE §2).
 // Ids are UUIDv7 made by the application, so id order is creation order and cursors can use it.
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const created = () => ts('created_at').notNull().defaultNow();
@@ -279,4 +285,248 @@ export const jobs = pgTable(
     finishedAt: ts('finished_at'),
   },
   (t) => [index('jobs_due_idx').on(t.status, t.runAt), uniqueIndex('jobs_dedupe_uq').on(t.dedupeKey)],
+);
+
+// ---------------------------------------------------------------- files
+
+/** Attachments stored in the database, content-addressed per body (ARCHITECTURE §8). */
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    sha256: text('sha256').notNull(),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: created(),
+  },
+  (t) => [index('files_body_sha_idx').on(t.bodyId, t.sha256)],
+);
+
+// ---------------------------------------------------------------- activities (meetings, research, inspections)
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    /** A session of a joint meeting, or a visit of a research group, belongs to its parent. */
+    parentId: uuid('parent_id'),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    field: text('field'),
+    organiserUnitId: uuid('organiser_unit_id').references(() => units.id),
+    leaderPersonId: uuid('leader_person_id').references(() => people.id),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at'),
+    place: text('place'),
+    description: text('description'),
+    minutes: text('minutes'),
+    status: text('status').notNull().default('planned'),
+    searchText: text('search_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    index('activities_body_start_idx').on(t.bodyId, t.startsAt, t.id),
+    index('activities_body_type_idx').on(t.bodyId, t.type, t.startsAt),
+    index('activities_body_parent_idx').on(t.bodyId, t.parentId),
+  ],
+);
+
+export const activityParticipants = pgTable(
+  'activity_participants',
+  {
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').references(() => people.id),
+    /** Member units of a joint meeting take part as units. */
+    unitId: uuid('unit_id').references(() => units.id),
+    role: text('role').notNull(),
+    attendance: text('attendance').notNull().default('present'),
+    id: uuid('id').primaryKey(),
+  },
+  (t) => [
+    index('participants_body_activity_idx').on(t.bodyId, t.activityId),
+    index('participants_body_person_idx').on(t.bodyId, t.personId),
+  ],
+);
+
+/**
+ * What an activity produced: research reports, findings (achievements and problems), speeches and
+ * suggestions at meetings with the departments' answers, inquiry questions with on-the-spot ratings,
+ * deliberation opinions. One table, a `kind` column: they share shape and are listed together.
+ */
+export const activityRecords = pgTable(
+  'activity_records',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    /** For a finding: the report it is part of. */
+    parentId: uuid('parent_id'),
+    kind: text('kind').notNull(),
+    /** achievement | problem, for findings. */
+    nature: text('nature'),
+    title: text('title'),
+    content: text('content').notNull(),
+    personId: uuid('person_id').references(() => people.id),
+    responderUnitId: uuid('responder_unit_id').references(() => units.id),
+    response: text('response'),
+    rating: text('rating'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: created(),
+  },
+  (t) => [
+    index('records_body_activity_idx').on(t.bodyId, t.activityId, t.sortOrder),
+    index('records_body_kind_idx').on(t.bodyId, t.kind),
+  ],
+);
+
+// ---------------------------------------------------------------- tracked items (one engine, ARCHITECTURE §3)
+
+export const trackedItems = pgTable(
+  'tracked_items',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    /** matter | proposal | suggestion | opinion_report … : selects the state machine. */
+    type: text('type').notNull(),
+    number: text('number'),
+    title: text('title').notNull(),
+    content: text('content').notNull().default(''),
+    requirements: text('requirements'),
+    state: text('state').notNull(),
+    version: integer('version').notNull().default(1),
+    /** The machine's fields (deadlines, counters, flags); the ones queried are also columns below. */
+    data: jsonb('data').notNull().default({}),
+    source: text('source'),
+    /** What the item came from: a finding, an activity, a record. */
+    sourceActivityId: uuid('source_activity_id').references(() => activities.id),
+    sourceRecordId: uuid('source_record_id').references(() => activityRecords.id),
+    leadUnitId: uuid('lead_unit_id').references(() => units.id),
+    supervisorPersonId: uuid('supervisor_person_id').references(() => people.id),
+    deadline: date('deadline'),
+    lastReportAt: ts('last_report_at'),
+    closedAt: ts('closed_at'),
+    issuerId: uuid('issuer_id'),
+    contact: text('contact'),
+    reportEveryDays: integer('report_every_days'),
+    searchText: text('search_text').notNull().default(''),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    index('items_body_type_state_idx').on(t.bodyId, t.type, t.state, t.id),
+    index('items_body_type_unit_idx').on(t.bodyId, t.type, t.leadUnitId, t.state),
+    index('items_body_type_deadline_idx').on(t.bodyId, t.type, t.deadline),
+    index('items_body_source_idx').on(t.bodyId, t.sourceRecordId),
+    uniqueIndex('items_body_number_uq').on(t.bodyId, t.type, t.number),
+  ],
+);
+
+/** Units an item is assigned to: one lead (主办) and co-handling units (会办), or separate units (分办). */
+export const itemUnits = pgTable(
+  'item_units',
+  {
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => trackedItems.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    role: text('role').notNull(),
+    assignedAt: ts('assigned_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.unitId] }),
+    index('item_units_body_unit_idx').on(t.bodyId, t.unitId, t.itemId),
+  ],
+);
+
+/** The item's timeline: one row per transition, written in the transaction that changes the item. */
+export const itemEvents = pgTable(
+  'item_events',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => trackedItems.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    actorUnitId: uuid('actor_unit_id'),
+    at: ts('at').notNull(),
+    payload: jsonb('payload').notNull().default({}),
+  },
+  (t) => [
+    uniqueIndex('item_events_item_seq_uq').on(t.itemId, t.seq),
+    index('item_events_body_action_idx').on(t.bodyId, t.action, t.at),
+  ],
+);
+
+/** Files attached to an item's events (evidence of rectification, replies). */
+export const itemFiles = pgTable(
+  'item_files',
+  {
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => trackedItems.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').references(() => itemEvents.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.fileId] })],
+);
+
+/** In-app notifications (reminders, escalations); e-mailed too when SMTP is configured. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    itemId: uuid('item_id').references(() => trackedItems.id, { onDelete: 'cascade' }),
+    createdAt: created(),
+    readAt: ts('read_at'),
+  },
+  (t) => [index('notifications_account_idx').on(t.accountId, t.createdAt)],
 );

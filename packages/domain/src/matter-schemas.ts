@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { Id, ListQuery } from './schemas.ts';
+import { WARNING_LEVELS } from './tracking/engine.ts';
+import { MATTER_ACTIONS, MatterSource, MatterState } from './tracking/matters.ts';
+
+export const WarningLevelSchema = z.enum(WARNING_LEVELS);
+
+export const MatterInput = z.strictObject({
+  title: z.string().trim().min(2).max(200),
+  content: z.string().trim().min(2).max(20000),
+  requirements: z.string().trim().max(5000).nullish(),
+  source: MatterSource,
+  sourceActivityId: Id.nullish(),
+  sourceRecordId: Id.nullish(),
+  supervisorPersonId: Id.nullish(),
+  contact: z.string().trim().max(200).nullish(),
+  reportEveryDays: z.number().int().min(1).max(365).nullish(),
+});
+export type MatterInput = z.infer<typeof MatterInput>;
+export const MatterPatch = MatterInput.partial();
+
+export const MatterUnit = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  role: z.enum(['lead', 'co', 'separate']),
+});
+
+export const Matter = z.object({
+  id: Id,
+  bodyId: Id,
+  number: z.string().nullable(),
+  title: z.string(),
+  content: z.string(),
+  requirements: z.string().nullable(),
+  source: MatterSource,
+  sourceActivityId: Id.nullable(),
+  sourceActivityTitle: z.string().nullable(),
+  sourceRecordId: Id.nullable(),
+  state: MatterState,
+  version: z.number().int(),
+  units: z.array(MatterUnit),
+  leadUnitId: Id.nullable(),
+  supervisorPersonId: Id.nullable(),
+  supervisorName: z.string().nullable(),
+  deadline: z.string().nullable(),
+  warning: WarningLevelSchema.nullable(),
+  contact: z.string().nullable(),
+  reportEveryDays: z.number().int().nullable(),
+  returnCount: z.number().int(),
+  extensionCount: z.number().int(),
+  pendingExtension: z.object({ until: z.string(), reason: z.string() }).nullable(),
+  voteFailures: z.number().int(),
+  accountability: z.boolean(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** What the current user may do now; the UI offers exactly these. */
+  actions: z.array(z.enum(MATTER_ACTIONS as [string, ...string[]])),
+});
+export type Matter = z.infer<typeof Matter>;
+
+export const MatterListQuery = ListQuery.extend({
+  state: MatterState.optional(),
+  warning: WarningLevelSchema.optional(),
+  unitId: Id.optional(),
+  source: MatterSource.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  sourceActivityId: Id.optional(),
+});
+
+export const TransitionInput = z.strictObject({
+  action: z.enum(MATTER_ACTIONS as [string, ...string[]]),
+  payload: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const ItemEvent = z.object({
+  id: Id,
+  seq: z.number().int(),
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  actorId: Id.nullable(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  files: z.array(z.object({ id: Id, name: z.string(), size: z.number().int(), mime: z.string() })),
+});
+export type ItemEvent = z.infer<typeof ItemEvent>;
+
+export const FileMeta = z.object({
+  id: Id,
+  name: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+  sha256: z.string(),
+});
