@@ -61,8 +61,8 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
 async function demo(database: Database) {
   const password = process.env.YITING_ADMIN_PASSWORD || `Yt-${randomBytes(6).toString('base64url')}`;
   const summary = await loadDemo(database.db, { adminPassword: password, log: (m) => console.log(m) });
-  console.log(`\n演示数据已载入 Demo data loaded: ${summary}`);
-  console.log(`管理员 Administrator: admin / ${password}`);
+  console.log(`\n演示数据已载入 Demo data loaded:\n${summary}`);
+  console.log(`以上账号的密码 Password of every account above: ${password}`);
   if (!process.env.YITING_ADMIN_PASSWORD) {
     console.log(
       '(密码为随机生成；设置 YITING_ADMIN_PASSWORD 可指定 — generated; set YITING_ADMIN_PASSWORD to choose it)',

@@ -1,11 +1,20 @@
+import { searchText } from '@yiting/domain';
 import { eq } from 'drizzle-orm';
+import { appendAudit } from '../audit.ts';
 import type { Db } from '../db/client.ts';
-import { bodies } from '../db/schema.ts';
+import { accountRoles, bodies, memberships, people, terms, units } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import { createAccount } from '../usecases/accounts.ts';
+import { personSearchText } from '../usecases/people.ts';
+import { DEMO_ACCOUNTS } from './accounts.ts';
 import { DEMO_BODIES } from './bodies.ts';
+import { demoPeople, type UnitRef } from './people.ts';
+import { demoUnits } from './units.ts';
+
+export { DEMO_ACCOUNTS } from './accounts.ts';
 
 export interface DemoOptions {
+  /** The password of every demo account. */
   adminPassword: string;
   log?: (message: string) => void;
 }
@@ -15,32 +24,181 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
   return !!row;
 }
 
-/** Loads the 2025 scenario (SCENARIO-2025.md). Returns a one-line summary. */
+/** Multi-row inserts in slices, well under PostgreSQL's 65,535 parameters per statement. */
+async function insertAll<T>(rows: T[], insert: (slice: T[]) => Promise<unknown>, size = 1000) {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/**
+ * Loads the 2025 scenario (SCENARIO-2025.md) in one transaction, so a failure leaves nothing behind.
+ * Returns a summary: counts, then one line per demo account.
+ */
 export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
   const log = opts.log ?? (() => {});
-  const ids = new Map<string, string>();
-  for (const b of DEMO_BODIES) ids.set(b.key, newId());
-  await db.insert(bodies).values(
-    DEMO_BODIES.map((b) => ({
-      id: ids.get(b.key)!,
-      parentId: b.parent ? ids.get(b.parent)! : null,
-      name: b.name,
-      shortName: b.shortName,
-      kind: b.kind,
-      level: b.level,
-      regionCode: b.regionCode,
-      regionName: b.regionName,
-    })),
-  );
-  log(`机关 bodies: ${DEMO_BODIES.length}`);
-  await createAccount({
-    db,
-    username: 'admin',
-    password: opts.adminPassword,
-    displayName: '系统管理员',
-    body: ids.get('npc')!,
-    roles: ['admin'],
-    skipComplexity: true,
+  const started = Date.now();
+  const bodyIds = new Map(DEMO_BODIES.map((b) => [b.key, newId()]));
+  const bodyId = (key: string) => bodyIds.get(key) ?? fail(`body ${key}`);
+  const termIds = new Map(DEMO_BODIES.filter((b) => b.term).map((b) => [b.key, newId()]));
+
+  const unitRows: (typeof units.$inferInsert)[] = [];
+  const unitIds = new Map<string, string>();
+  for (const [key, list] of demoUnits()) {
+    list.forEach((u, i) => {
+      const id = newId();
+      unitIds.set(`${key}|${u.name}`, id);
+      if (u.shortName) unitIds.set(`${key}|${u.shortName}`, id);
+      unitRows.push({
+        id,
+        bodyId: bodyId(key),
+        name: u.name,
+        shortName: u.shortName ?? null,
+        kind: u.kind,
+        sortOrder: (i + 1) * 10,
+        searchText: searchText(u.name, u.shortName),
+      });
+    });
+  }
+  const unitId = (ref: UnitRef) => unitIds.get(`${ref.body}|${ref.name}`) ?? fail(`unit ${ref.name}`);
+
+  const plan = demoPeople();
+  const personIds = new Map<string, string>();
+  const personRows: (typeof people.$inferInsert)[] = [];
+  const membershipRows: (typeof memberships.$inferInsert)[] = [];
+  for (const p of plan) {
+    const id = newId();
+    if (p.key) personIds.set(`${p.body}|${p.key}`, id);
+    const { memberships: ms, key: _key, body, ...fields } = p;
+    personRows.push({ id, bodyId: bodyId(body), ...fields, searchText: personSearchText(p) });
+    const term = DEMO_BODIES.find((b) => b.key === body)?.term;
+    for (const m of ms) {
+      membershipRows.push({
+        id: newId(),
+        bodyId: bodyId(body),
+        personId: id,
+        role: m.role,
+        unitId: m.unit ? unitId(m.unit) : null,
+        termId: m.inTerm ? (termIds.get(body) ?? null) : null,
+        title: m.title ?? null,
+        deputyLevel: m.deputyLevel ?? null,
+        delegation: m.delegation ?? null,
+        sector: m.sector ?? null,
+        startDate: m.startDate ?? (m.inTerm ? (term?.startDate ?? null) : null),
+        endDate: null,
+      });
+    }
+  }
+
+  await db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    await tx.insert(bodies).values(
+      DEMO_BODIES.map((b) => ({
+        id: bodyId(b.key),
+        parentId: b.parent ? bodyId(b.parent) : null,
+        name: b.name,
+        shortName: b.shortName,
+        kind: b.kind,
+        level: b.level,
+        regionCode: b.regionCode,
+        regionName: b.regionName,
+      })),
+    );
+    await tx
+      .insert(terms)
+      .values(
+        DEMO_BODIES.flatMap((b) =>
+          b.term
+            ? [{ id: termIds.get(b.key)!, bodyId: bodyId(b.key), ...b.term, endDate: b.term.endDate }]
+            : [],
+        ),
+      );
+    await insertAll(unitRows, (s) => tx.insert(units).values(s));
+    await insertAll(personRows, (s) => tx.insert(people).values(s));
+    await insertAll(membershipRows, (s) => tx.insert(memberships).values(s));
+
+    // One audit entry per body records what the demo put there, instead of one per row.
+    for (const b of DEMO_BODIES) {
+      const id = bodyId(b.key);
+      const count = <T extends { bodyId: string }>(rows: T[]) => rows.filter((r) => r.bodyId === id).length;
+      await appendAudit(tx, {
+        bodyId: id,
+        actorId: null,
+        actorName: 'system',
+        action: 'demo.load',
+        targetType: 'body',
+        targetId: id,
+        after: {
+          name: b.name,
+          term: b.term?.name ?? null,
+          units: count(unitRows as { bodyId: string }[]),
+          people: count(personRows as { bodyId: string }[]),
+          memberships: count(membershipRows as { bodyId: string }[]),
+        },
+      });
+    }
+
+    for (const a of DEMO_ACCOUNTS) {
+      const [home, ...more] = a.grants;
+      const personId = a.person
+        ? (personIds.get(`${home!.body}|${a.person}`) ?? fail(`person ${a.person}`))
+        : null;
+      const displayName =
+        a.displayName ?? plan.find((p) => p.key === a.person && p.body === home!.body)!.name;
+      const account = await createAccount({
+        db: tx,
+        username: a.username,
+        password: opts.adminPassword,
+        displayName,
+        body: bodyId(home!.body),
+        roles: [home!.role],
+        ...(home!.unit ? { unit: unitId({ body: 'gov', name: home!.unit }) } : {}),
+        personId,
+        skipComplexity: true,
+      });
+      // Roles in further bodies (the body switcher): granted here, audited in the body that grants them.
+      for (const g of more) {
+        const unit = g.unit ? unitId({ body: 'gov', name: g.unit }) : null;
+        await tx
+          .insert(accountRoles)
+          .values({ bodyId: bodyId(g.body), accountId: account.id, role: g.role, unitId: unit });
+        await appendAudit(tx, {
+          bodyId: bodyId(g.body),
+          actorId: null,
+          actorName: 'system',
+          action: 'account.update',
+          targetType: 'account',
+          targetId: account.id,
+          before: { roles: [] },
+          after: { username: a.username, roles: [g.role], unitId: unit },
+        });
+      }
+    }
   });
-  return `${DEMO_BODIES.length} bodies`;
+
+  const count = (role: string, level?: string) =>
+    membershipRows.filter((m) => m.role === role && (!level || m.deputyLevel === level)).length;
+  log(
+    `机关 bodies ${DEMO_BODIES.length}, 届 terms ${termIds.size}, 机构 units ${unitRows.length}, ` +
+      `人员 people ${personRows.length} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  const lines = [
+    `${DEMO_BODIES.length} bodies, ${unitRows.length} units, ${personRows.length} people`,
+    `代表 deputies: 全国 ${count('deputy', 'national')}, 省 ${count('deputy', 'province')}, ` +
+      `市 ${count('deputy', 'city')}, 县 ${count('deputy', 'county')}, 乡镇 ${count('deputy', 'town')}; ` +
+      `政协委员 CPPCC members ${count('member')}`,
+    '演示账号 Demo accounts:',
+    ...DEMO_ACCOUNTS.map(
+      (a) =>
+        `  ${a.username.padEnd(8)} ${a.grants.map((g) => `${g.role}@${shortNameOf(g.body)}`).join(', ')}  ${a.sees}`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+function shortNameOf(key: string): string {
+  const b = DEMO_BODIES.find((x) => x.key === key);
+  return b?.shortName ?? key;
+}
+
+function fail(what: string): never {
+  throw new Error(`demo data refers to an unknown ${what}`);
 }
