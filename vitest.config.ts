@@ -12,12 +12,14 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['packages/domain/test/**/*.test.ts', 'packages/server/test/unit/**/*.test.ts'],
         },
       },
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: [integration],
@@ -26,6 +28,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'postgres',
           include: [integration],
@@ -34,6 +37,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'browser',
           include: ['packages/web/e2e/**/*.test.ts'],

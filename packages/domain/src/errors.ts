@@ -38,6 +38,18 @@ export const ERRORS = {
     zh: '缺少 If-Match 版本号',
     en: 'If-Match with the version read is required',
   },
+  invalid_state: {
+    status: 409,
+    zh: '当前状态下不能执行该操作',
+    en: 'This action is not possible in the current state',
+  },
+  transition_not_allowed: {
+    status: 403,
+    zh: '您不能对该事项执行此操作',
+    en: 'You may not take this action on this item',
+  },
+  rule_failed: { status: 422, zh: '不满足办理要求', en: 'The action does not meet the rules' },
+  unknown_action: { status: 400, zh: '未知的操作', en: 'Unknown action' },
   payload_too_large: { status: 413, zh: '提交内容过大', en: 'Payload too large' },
   unsupported_media_type: {
     status: 415,

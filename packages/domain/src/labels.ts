@@ -224,6 +224,10 @@ export const VALIDATION_MESSAGES = {
   unknown_person: { zh: '人员不存在', en: 'Unknown person' },
   unknown_file: { zh: '文件不存在', en: 'Unknown file' },
   unknown_activity: { zh: '活动不存在', en: 'Unknown activity' },
+  file_type: {
+    zh: '仅支持 PDF、图片（PNG/JPG）、Word、Excel、PowerPoint、OFD 文件，且内容须与扩展名一致',
+    en: 'Only PDF, PNG/JPG images, Word, Excel, PowerPoint and OFD files whose content matches the name',
+  },
   date_invalid: { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
   // Spreadsheet imports; {row}, {values}, {max}, {count} are filled in by the importer.
   choose_from: { zh: '请从下拉列表中选择：{values}', en: 'Choose one of: {values}' },

@@ -5,7 +5,10 @@ import { authRoutes } from './auth.ts';
 import { bodyRoutes } from './bodies.ts';
 import type { RouteContext } from './context.ts';
 import { docNumberRoutes } from './doc-numbers.ts';
+import { fileRoutes } from './files.ts';
 import { healthRoutes } from './health.ts';
+import { importExportRoutes } from './import-export.ts';
+import { matterRoutes } from './matters.ts';
 import { peopleRoutes } from './people.ts';
 import { tokenRoutes } from './tokens.ts';
 import { unitRoutes } from './units.ts';
@@ -21,8 +24,11 @@ export async function registerRoutes(app: TypedApp, ctx: RouteContext) {
       bodyRoutes(api, ctx);
       unitRoutes(api, ctx);
       peopleRoutes(api, ctx);
+      importExportRoutes(api, ctx);
       auditRoutes(api, ctx);
       docNumberRoutes(api, ctx);
+      fileRoutes(api, ctx);
+      matterRoutes(api, ctx);
     },
     { prefix: '/v1' },
   );

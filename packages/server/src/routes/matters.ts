@@ -1,0 +1,245 @@
+import {
+  availableActions,
+  endOfDayCst,
+  IdParams,
+  ItemEvent,
+  ListQuery,
+  listOf,
+  Matter,
+  type MatterData,
+  MatterInput,
+  MatterListQuery,
+  MatterPatch,
+  type MatterState,
+  matterIsActive,
+  matterMachine,
+  TransitionInput,
+  warningLevel,
+} from '@yiting/domain';
+import type { TypedApp } from '../app.ts';
+import { decodeCursor, page } from '../cursor.ts';
+import type { Db } from '../db/client.ts';
+import { notFound } from '../errors.ts';
+import { ifMatchVersion, setEtag } from '../http.ts';
+import { type Actor, bodyActorOf } from '../plugins/auth.ts';
+import {
+  eventsOf,
+  findMatter,
+  type ItemRow,
+  listMatters,
+  namesFor,
+  unitsOfItems,
+} from '../repositories/matters.ts';
+import { type BodyTrackingConfig, trackingConfig } from '../tracking/config.ts';
+import { partiesOf, unitScope } from '../tracking/parties.ts';
+import { createMatter, fireMatterAction, updateMatter } from '../usecases/matters.ts';
+import type { RouteContext } from './context.ts';
+
+export async function presentMatters(
+  db: Db,
+  actor: Actor & { bodyId: string },
+  rows: ItemRow[],
+  config: BodyTrackingConfig,
+  now = new Date(),
+): Promise<Matter[]> {
+  const units = await unitsOfItems(
+    db,
+    actor.bodyId,
+    rows.map((r) => r.id),
+  );
+  const names = await namesFor(db, rows);
+  return rows.map((r) => {
+    const data = r.data as MatterData;
+    const mine = units.filter((u) => u.itemId === r.id);
+    const state = r.state as MatterState;
+    const parties = partiesOf(actor, r, mine);
+    return {
+      id: r.id,
+      bodyId: r.bodyId,
+      number: r.number,
+      title: r.title,
+      content: r.content,
+      requirements: r.requirements,
+      source: data.source,
+      sourceActivityId: r.sourceActivityId,
+      sourceActivityTitle: r.sourceActivityId ? (names.activity.get(r.sourceActivityId) ?? null) : null,
+      sourceRecordId: r.sourceRecordId,
+      state,
+      version: r.version,
+      units: mine.map((u) => ({
+        unitId: u.unitId,
+        unitName: u.unitName,
+        role: u.role as 'lead' | 'co' | 'separate',
+      })),
+      leadUnitId: r.leadUnitId,
+      supervisorPersonId: r.supervisorPersonId,
+      supervisorName: r.supervisorPersonId ? (names.person.get(r.supervisorPersonId) ?? null) : null,
+      deadline: r.deadline,
+      warning: warningLevel(
+        {
+          deadline: r.deadline ? endOfDayCst(r.deadline) : null,
+          lastReportAt: r.lastReportAt,
+          reportEveryDays: r.reportEveryDays,
+          active: matterIsActive(state),
+        },
+        now,
+        config.matter.yellowDays,
+      ),
+      contact: r.contact,
+      reportEveryDays: r.reportEveryDays,
+      returnCount: data.returnCount,
+      extensionCount: data.extensionCount,
+      pendingExtension: data.pendingExtension,
+      voteFailures: data.voteFailures,
+      accountability: data.accountability,
+      closedAt: r.closedAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      actions: availableActions(
+        matterMachine,
+        { state, version: r.version, data },
+        { now, config: config.matter, parties },
+      ),
+    };
+  });
+}
+
+export function matterRoutes(app: TypedApp, { database }: RouteContext) {
+  const db = database.db;
+
+  app.get(
+    '/matters',
+    {
+      config: { permission: 'matter.read' },
+      schema: { tags: ['matters'], querystring: MatterListQuery, response: { 200: listOf(Matter) } },
+    },
+    async (req) => {
+      const actor = bodyActorOf(req);
+      const config = await trackingConfig(db, actor.bodyId);
+      const { limit, cursor, overdue, ...filter } = req.query;
+      const after = decodeCursor(cursor, 1)?.[0] as string | undefined;
+      const rows = await listMatters(db, {
+        ...filter,
+        overdue: overdue === 'true',
+        bodyId: actor.bodyId,
+        unitScope: unitScope(actor),
+        yellowDays: config.matter.yellowDays,
+        after,
+        limit,
+      });
+      const p = page(rows, limit, (r) => [r.id]);
+      return { items: await presentMatters(db, actor, p.items, config), nextCursor: p.nextCursor };
+    },
+  );
+
+  app.post(
+    '/matters',
+    {
+      config: { permission: 'matter.manage' },
+      schema: { tags: ['matters'], body: MatterInput, response: { 201: Matter } },
+    },
+    async (req, reply) => {
+      const actor = bodyActorOf(req);
+      const row = await createMatter({ db, actor, input: req.body });
+      setEtag(reply, row.version);
+      const [out] = await presentMatters(db, actor, [row], await trackingConfig(db, actor.bodyId));
+      return reply.code(201).send(out!);
+    },
+  );
+
+  app.get(
+    '/matters/:id',
+    {
+      config: { permission: 'matter.read' },
+      schema: { tags: ['matters'], params: IdParams, response: { 200: Matter } },
+    },
+    async (req, reply) => {
+      const actor = bodyActorOf(req);
+      const row = await findMatter(db, actor.bodyId, req.params.id, unitScope(actor));
+      if (!row) throw notFound();
+      setEtag(reply, row.version);
+      const [out] = await presentMatters(db, actor, [row], await trackingConfig(db, actor.bodyId));
+      return out!;
+    },
+  );
+
+  app.patch(
+    '/matters/:id',
+    {
+      config: { permission: 'matter.manage' },
+      schema: { tags: ['matters'], params: IdParams, body: MatterPatch, response: { 200: Matter } },
+    },
+    async (req, reply) => {
+      const actor = bodyActorOf(req);
+      const row = await updateMatter({
+        db,
+        actor,
+        id: req.params.id,
+        version: ifMatchVersion(req),
+        patch: req.body,
+      });
+      setEtag(reply, row.version);
+      const [out] = await presentMatters(db, actor, [row], await trackingConfig(db, actor.bodyId));
+      return out!;
+    },
+  );
+
+  // Every change of state goes through here; the machine decides who may do what (routes stay thin).
+  app.post(
+    '/matters/:id/transitions',
+    {
+      config: { permission: 'matter.read' },
+      schema: { tags: ['matters'], params: IdParams, body: TransitionInput, response: { 200: Matter } },
+    },
+    async (req, reply) => {
+      const actor = bodyActorOf(req);
+      const row = await fireMatterAction({
+        db,
+        actor,
+        id: req.params.id,
+        version: ifMatchVersion(req),
+        action: req.body.action,
+        payload: req.body.payload,
+      });
+      setEtag(reply, row.version);
+      const [out] = await presentMatters(db, actor, [row], await trackingConfig(db, actor.bodyId));
+      return out!;
+    },
+  );
+
+  app.get(
+    '/matters/:id/events',
+    {
+      config: { permission: 'matter.read' },
+      schema: {
+        tags: ['matters'],
+        params: IdParams,
+        querystring: ListQuery,
+        response: { 200: listOf(ItemEvent) },
+      },
+    },
+    async (req) => {
+      const actor = bodyActorOf(req);
+      const row = await findMatter(db, actor.bodyId, req.params.id, unitScope(actor));
+      if (!row) throw notFound();
+      const after = decodeCursor(req.query.cursor, 1)?.[0] as number | undefined;
+      const { events, attached } = await eventsOf(db, actor.bodyId, row.id, after, req.query.limit);
+      const p = page(events, req.query.limit, (e) => [e.seq]);
+      return {
+        items: p.items.map((e) => ({
+          id: e.id,
+          seq: e.seq,
+          action: e.action,
+          fromState: e.fromState,
+          toState: e.toState,
+          actorId: e.actorId,
+          actorName: e.actorName,
+          at: e.at.toISOString(),
+          payload: e.payload as Record<string, unknown>,
+          files: attached.filter((f) => f.eventId === e.id).map(({ eventId: _e, ...f }) => f),
+        })),
+        nextCursor: p.nextCursor,
+      };
+    },
+  );
+}

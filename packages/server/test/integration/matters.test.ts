@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import { type Client, signIn, useTestApp } from '../helpers/app.ts';
+import { engineUnavailable } from '../helpers/db.ts';
+import { createTenant, createUnit, createUser } from '../helpers/factories.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+function multipart(name: string, content: Buffer, mime = 'application/octet-stream') {
+  const boundary = '----yiting-test-boundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+function inDays(n: number) {
+  return new Date(Date.now() + n * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
+  const t = useTestApp();
+
+  async function act(c: Client, id: string, version: number, action: string, payload: unknown = {}) {
+    return c.post(`/api/v1/matters/${id}/transitions`, { action, payload }, { 'if-match': `"${version}"` });
+  }
+
+  async function upload(c: Client, name = '整改佐证.pdf', content = PDF) {
+    const m = multipart(name, content);
+    return c.request({ method: 'POST', url: '/api/v1/files', payload: m.payload, headers: m.headers });
+  }
+
+  it('walks a matter from draft to closed out, with a return, and records every step on its timeline', async () => {
+    const tenant = await createTenant(t.db);
+    const staff = await signIn(t.app, tenant.staff);
+    const liaison = await signIn(t.app, tenant.liaison);
+
+    const created = await staff.post('/api/v1/matters', {
+      title: '科技成果转化效率不高',
+      content: '调研发现：科技成果转化效率不高，概念验证与中试平台不足。',
+      source: 'research_finding',
+      requirements: '三个月内提出整改措施并报送进展',
+    });
+    expect(created.statusCode).toBe(201);
+    let m = created.json();
+    expect(m).toMatchObject({
+      state: 'draft',
+      version: 1,
+      actions: expect.arrayContaining(['assign', 'cancel']),
+    });
+
+    // The liaison cannot see a matter not assigned to its unit.
+    expect((await liaison.get(`/api/v1/matters/${m.id}`)).statusCode).toBe(404);
+
+    let res = await act(staff, m.id, 1, 'assign', { leadUnitId: tenant.unit.id, deadline: inDays(30) });
+    expect(res.statusCode).toBe(200);
+    m = res.json();
+    expect(m.state).toBe('assigned');
+    expect(m.number).toMatch(/督〔\d{4}〕1号$/);
+    expect(m.units).toEqual([{ unitId: tenant.unit.id, unitName: tenant.unit.name, role: 'lead' }]);
+
+    const seen = await liaison.get(`/api/v1/matters/${m.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().actions).toEqual(['receive', 'object']);
+    const list = (await liaison.get('/api/v1/matters')).json();
+    expect(list.items.map((x: { id: string }) => x.id)).toEqual([m.id]);
+
+    res = await act(liaison, m.id, m.version, 'receive');
+    m = res.json();
+    expect(m.state).toBe('received');
+    res = await act(liaison, m.id, m.version, 'report_progress', {
+      measures: '已制定中试平台建设方案',
+      status: 'in_progress',
+    });
+    m = res.json();
+    expect(m.state).toBe('in_rectification');
+
+    // Completion without evidence is refused by the rule, and nothing changes.
+    res = await act(liaison, m.id, m.version, 'submit_completion', { summary: '已完成' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      code: 'rule_failed',
+      errors: [{ path: 'payload.evidenceFileIds', message: '办结须上传整改佐证材料' }],
+    });
+    expect((await liaison.get(`/api/v1/matters/${m.id}`)).json().version).toBe(m.version);
+
+    const file = await upload(liaison);
+    expect(file.statusCode).toBe(201);
+    res = await act(liaison, m.id, m.version, 'submit_completion', {
+      summary: '中试平台已挂牌',
+      evidenceFileIds: [file.json().id],
+    });
+    m = res.json();
+    expect(m.state).toBe('completion_submitted');
+
+    res = await act(staff, m.id, m.version, 'return', { reason: '佐证材料不足，请补充运营数据' });
+    m = res.json();
+    expect(m).toMatchObject({ state: 'in_rectification', returnCount: 1 });
+
+    res = await act(liaison, m.id, m.version, 'submit_completion', {
+      summary: '补充了运营数据',
+      evidenceFileIds: [file.json().id],
+    });
+    m = res.json();
+    res = await act(staff, m.id, m.version, 'close_out', { comment: '同意销号' });
+    m = res.json();
+    expect(m.state).toBe('closed');
+    expect(m.closedAt).not.toBeNull();
+    expect(m.warning).toBeNull();
+
+    const events = (await staff.get(`/api/v1/matters/${m.id}/events`)).json().items;
+    expect(events.map((e: { action: string }) => e.action)).toEqual([
+      'create',
+      'assign',
+      'receive',
+      'report_progress',
+      'submit_completion',
+      'return',
+      'submit_completion',
+      'close_out',
+    ]);
+    expect(events[4].files).toEqual([
+      { id: file.json().id, name: '整改佐证.pdf', size: PDF.length, mime: 'application/pdf' },
+    ]);
+    expect(events.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+
+    // The evidence file downloads for the office.
+    const dl = await staff.get(`/api/v1/files/${file.json().id}`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.rawPayload.equals(PDF)).toBe(true);
+  });
+
+  it('refuses wrong role, wrong unit, wrong state, stale version and bad references, changing nothing', async () => {
+    const tenant = await createTenant(t.db);
+    const other = await createTenant(t.db);
+    const staff = await signIn(t.app, tenant.staff);
+    const liaison = await signIn(t.app, tenant.liaison);
+    const otherUnit = await createUnit(t.db, tenant.body.id);
+    const otherLiaison = await signIn(
+      t.app,
+      await createUser(t.db, tenant.body.id, ['liaison'], { unitId: otherUnit.id }),
+    );
+    const deputy = await signIn(t.app, tenant.deputy);
+
+    const m = (
+      await staff.post('/api/v1/matters', {
+        title: '跨区域交通互联互通不足',
+        content: '见调研报告',
+        source: 'research_finding',
+      })
+    ).json();
+
+    // A deputy may not even read matters; a liaison may not create them.
+    expect((await deputy.get('/api/v1/matters')).statusCode).toBe(403);
+    expect(
+      (await liaison.post('/api/v1/matters', { title: 'xx', content: 'yy', source: 'document' })).statusCode,
+    ).toBe(403);
+
+    // Deadline in the past; a unit of another body; an unknown action; a malformed payload.
+    let res = await act(staff, m.id, 1, 'assign', { leadUnitId: tenant.unit.id, deadline: '2020-01-01' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([{ path: 'payload.deadline', message: '期限不能早于今天' }]);
+    res = await act(staff, m.id, 1, 'assign', { leadUnitId: other.unit.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ path: 'payload.leadUnitId', message: '单位不存在' }]);
+    res = await act(staff, m.id, 1, 'fly_away');
+    expect(res.statusCode).toBe(400);
+    res = await act(staff, m.id, 1, 'assign', { leadUnitId: 'not-a-uuid' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toBe('payload.leadUnitId');
+
+    // Wrong role: a liaison cannot assign (it cannot even see a draft).
+    res = await act(liaison, m.id, 1, 'assign', { leadUnitId: tenant.unit.id });
+    expect(res.statusCode).toBe(404);
+
+    res = await act(staff, m.id, 1, 'assign', { leadUnitId: tenant.unit.id, deadline: inDays(20) });
+    expect(res.statusCode).toBe(200);
+
+    // Stale version; wrong state; wrong unit; wrong party.
+    res = await act(liaison, m.id, 1, 'receive');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('version_conflict');
+    res = await act(staff, m.id, 2, 'close_out');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('invalid_state');
+    res = await act(otherLiaison, m.id, 2, 'receive');
+    expect(res.statusCode).toBe(404);
+    res = await act(staff, m.id, 2, 'receive');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('transition_not_allowed');
+    // An evidence file that does not exist.
+    await act(liaison, m.id, 2, 'receive');
+    res = await act(liaison, m.id, 3, 'submit_completion', {
+      summary: '完成',
+      evidenceFileIds: ['01900000-0000-7000-8000-000000000abc'],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toEqual({ path: 'payload.evidenceFileIds.0', message: '文件不存在' });
+
+    const after = (await staff.get(`/api/v1/matters/${m.id}`)).json();
+    expect(after).toMatchObject({ state: 'received', version: 3 });
+    const events = (await staff.get(`/api/v1/matters/${m.id}/events`)).json().items;
+    expect(events).toHaveLength(3);
+  });
+
+  it('handles an objection by reassignment, an extension, and a failed then passed vote', async () => {
+    const tenant = await createTenant(t.db);
+    const staff = await signIn(t.app, tenant.staff);
+    const wrongUnit = await createUnit(t.db, tenant.body.id, { kind: 'department' });
+    const wrongLiaison = await signIn(
+      t.app,
+      await createUser(t.db, tenant.body.id, ['liaison'], { unitId: wrongUnit.id }),
+    );
+    const liaison = await signIn(t.app, tenant.liaison);
+    let m = (
+      await staff.post('/api/v1/matters', {
+        title: '涉侨企业融资支持待加强',
+        content: '调研发现',
+        source: 'meeting_decision',
+      })
+    ).json();
+    m = (await act(staff, m.id, m.version, 'assign', { leadUnitId: wrongUnit.id })).json();
+    expect(m.deadline).toBe(inDays(20)); // meeting decisions: 20 days by default
+    m = (await act(wrongLiaison, m.id, m.version, 'object', { reason: '不属于本单位职责' })).json();
+    expect(m.state).toBe('objected');
+    expect((await act(staff, m.id, m.version, 'reassign', { leadUnitId: wrongUnit.id })).statusCode).toBe(
+      422,
+    );
+    m = (await act(staff, m.id, m.version, 'reassign', { leadUnitId: tenant.unit.id })).json();
+    expect(m.state).toBe('assigned');
+    expect((await wrongLiaison.get(`/api/v1/matters/${m.id}`)).statusCode).toBe(404);
+    m = (await act(liaison, m.id, m.version, 'receive')).json();
+    m = (
+      await act(liaison, m.id, m.version, 'request_extension', {
+        until: inDays(60),
+        reason: '需协调省级部门',
+      })
+    ).json();
+    expect(m.pendingExtension).toMatchObject({ until: inDays(60) });
+    m = (await act(staff, m.id, m.version, 'approve_extension')).json();
+    expect(m).toMatchObject({ deadline: inDays(60), extensionCount: 1, pendingExtension: null });
+    const file = (await upload(liaison)).json();
+    const submit = async () =>
+      (
+        await act(liaison, m.id, m.version, 'submit_completion', {
+          summary: '已完成',
+          evidenceFileIds: [file.id],
+        })
+      ).json();
+    m = await submit();
+    m = (await act(staff, m.id, m.version, 'record_vote', { satisfied: 10, unsatisfied: 25 })).json();
+    expect(m).toMatchObject({ state: 'in_rectification', voteFailures: 1, accountability: false });
+    m = await submit();
+    m = (await act(staff, m.id, m.version, 'record_vote', { satisfied: 10, unsatisfied: 25 })).json();
+    expect(m).toMatchObject({ voteFailures: 2, accountability: true });
+    m = await submit();
+    m = (await act(staff, m.id, m.version, 'record_vote', { satisfied: 30, unsatisfied: 5 })).json();
+    expect(m.state).toBe('closed');
+  });
+
+  it('filters by state and warning level, and refuses uploads by content type and size', async () => {
+    const tenant = await createTenant(t.db);
+    const staff = await signIn(t.app, tenant.staff);
+    const mk = async (title: string, deadline?: string) => {
+      let m = (await staff.post('/api/v1/matters', { title, content: '内容', source: 'document' })).json();
+      if (deadline)
+        m = (await act(staff, m.id, m.version, 'assign', { leadUnitId: tenant.unit.id, deadline })).json();
+      return m;
+    };
+    const green = await mk('正常事项', inDays(30));
+    const yellow = await mk('临期事项', inDays(2));
+    await mk('草稿事项');
+    const ids = async (q: string) =>
+      (await staff.get(`/api/v1/matters?${q}`)).json().items.map((x: { id: string }) => x.id);
+    expect(await ids('warning=green')).toEqual([green.id]);
+    expect(await ids('warning=yellow')).toEqual([yellow.id]);
+    expect(await ids('state=draft')).toHaveLength(1);
+    expect((await staff.get(`/api/v1/matters/${yellow.id}`)).json().warning).toBe('yellow');
+
+    const fake = await upload(staff, '伪装.pdf', Buffer.from('MZ this is not a pdf'));
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().errors[0].path).toBe('file');
+    const exe = await upload(staff, 'tool.exe', Buffer.from('MZ'));
+    expect(exe.statusCode).toBe(415);
+  });
+});
