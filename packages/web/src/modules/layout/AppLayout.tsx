@@ -1,0 +1,71 @@
+import { Flex, Layout, Menu, theme } from 'antd';
+import { useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { useMe } from '../auth/useMe.ts';
+import { BodySwitcher } from './BodySwitcher.tsx';
+import { BrandMark } from './BrandMark.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NAVIGATION } from './navigation.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+export function AppLayout() {
+  const { data: me } = useMe();
+  const { t } = useI18n();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const { token } = theme.useToken();
+  if (!me) return null;
+
+  const items = NAVIGATION.filter((n) => me.permissions.includes(n.permission)).map((n) => ({
+    key: n.path,
+    icon: n.icon,
+    label: <Link to={n.path}>{t(n.label)}</Link>,
+  }));
+  const selected = NAVIGATION.find((n) => location.pathname.startsWith(n.path))?.path;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        width={216}
+        theme="light"
+        style={{ boxShadow: '1px 0 0 rgba(0, 0, 0, 0.04)', zIndex: 1 }}
+      >
+        <BrandMark collapsed={collapsed} />
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={selected ? [selected] : []}
+          style={{ borderInlineEnd: 'none' }}
+          aria-label={t('nav.main')}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            paddingInline: 24,
+            height: 56,
+            lineHeight: '56px',
+          }}
+        >
+          <Flex justify="space-between" align="center" style={{ height: '100%' }} gap={16}>
+            <BodySwitcher me={me} />
+            <Flex align="center" gap={4}>
+              <LanguageSwitch />
+              <UserMenu me={me} />
+            </Flex>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

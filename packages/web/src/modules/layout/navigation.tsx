@@ -1,0 +1,19 @@
+import { ApartmentOutlined, AuditOutlined, BankOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Permission } from '@yiting/domain';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../../i18n/I18nProvider.tsx';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission: Permission;
+}
+
+/** The main menu; an item shows only when /me grants its permission (the server checks again). */
+export const NAVIGATION: NavItem[] = [
+  { path: '/people', label: 'nav.people', icon: <TeamOutlined />, permission: 'person.read' },
+  { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, permission: 'unit.read' },
+  { path: '/bodies', label: 'nav.bodies', icon: <BankOutlined />, permission: 'body.read' },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+];

@@ -1,0 +1,47 @@
+import type { Permission } from '@yiting/domain';
+import type { ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from './modules/auth/RequireAuth.tsx';
+import { RequirePermission } from './modules/auth/RequirePermission.tsx';
+import { AppLayout } from './modules/layout/AppLayout.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { BodiesPage } from './pages/BodiesPage.tsx';
+import { ErrorPage } from './pages/ErrorPage.tsx';
+import { HomeRedirect } from './pages/HomeRedirect.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PeoplePage } from './pages/PeoplePage.tsx';
+import { PersonDetailPage } from './pages/PersonDetailPage.tsx';
+import { UnitsPage } from './pages/UnitsPage.tsx';
+
+const guard = (permission: Permission, page: ReactNode) => (
+  <RequirePermission permission={permission}>{page}</RequirePermission>
+);
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <ErrorPage /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <ErrorPage />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          {
+            // Errors inside a page render within the layout, so the menu stays usable.
+            errorElement: <ErrorPage />,
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              { path: 'people', element: guard('person.read', <PeoplePage />) },
+              { path: 'people/:id', element: guard('person.read', <PersonDetailPage />) },
+              { path: 'units', element: guard('unit.read', <UnitsPage />) },
+              { path: 'bodies', element: guard('body.read', <BodiesPage />) },
+              { path: 'audit', element: guard('audit.read', <AuditPage />) },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
