@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,6 +9,7 @@ import { bodiesWithAudit, verifyAuditChain } from './audit.ts';
 import { backupTo, restoreFrom } from './backup.ts';
 import { type Database, DataDirLockedError, openDatabase } from './db/client.ts';
 import { isDemoLoaded, loadDemo } from './demo/index.ts';
+import { AppError } from './errors.ts';
 import { jobHandlers, scheduleHousekeeping } from './jobs/index.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { createAccount } from './usecases/accounts.ts';
@@ -22,8 +24,9 @@ const HELP = `yiting <command>
   migrate                 apply database migrations
   demo                    load the 2025 demo data (SCENARIO-2025)
   user create --username U --password P --body NAME|ID --role ROLE [--name N]
-  import FILE --body NAME|ID   import units and people from .xlsx
-  export FILE --body NAME|ID   export people to .xlsx
+  import FILE --body NAME|ID   import units and people from .xlsx (all or nothing)
+  import --template FILE       write the empty .xlsx import template
+  export FILE --body NAME|ID   export units and people to .xlsx (the template's layout)
   backup FILE             write a backup of the whole database
   restore FILE            restore a backup into a new, empty database
   audit verify            recompute every body's audit hash chain
@@ -148,6 +151,36 @@ export async function main(argv: string[]) {
         });
         console.log(`created ${account.username} (${account.id})`);
       });
+    }
+    case 'import':
+    case 'export': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { body: { type: 'string' }, template: { type: 'string' } },
+      });
+      const xlsx = await import('./xlsx/commands.ts');
+      if (command === 'import' && values.template) return xlsx.templateCommand(values.template);
+      const file = positionals[0];
+      if (!file || !values.body) fail(`usage: yiting ${command} FILE --body NAME|ID\n\n${HELP}`);
+      if (command === 'import' && !existsSync(file)) fail(`${file}: 文件不存在 no such file`);
+      const code = await withDatabase(async (d) => {
+        try {
+          return await (command === 'import' ? xlsx.importCommand : xlsx.exportCommand)(
+            d,
+            file,
+            values.body!,
+          );
+        } catch (e) {
+          if (e instanceof AppError) {
+            console.error(e.detail ?? e.code);
+            return 1;
+          }
+          throw e;
+        }
+      });
+      process.exitCode = code;
+      return;
     }
     case 'backup': {
       const file = rest[0] ?? fail('usage: yiting backup FILE');
