@@ -5,11 +5,32 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): unknown[] | undefined {
+/** What each position of a cursor must hold; checked so a forged cursor is a 400, never a database error. */
+export type CursorPart = 'uuid' | 'string' | 'int';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function partOk(v: unknown, part: CursorPart): boolean {
+  if (part === 'int') return Number.isSafeInteger(v);
+  if (part === 'uuid') return typeof v === 'string' && UUID.test(v);
+  return typeof v === 'string';
+}
+
+/** Decodes a cursor of `shape` (its parts, or just its length when the caller checks the parts itself). */
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: number | readonly CursorPart[],
+): unknown[] | undefined {
   if (!cursor) return undefined;
+  const arity = typeof shape === 'number' ? shape : shape.length;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === arity) return v;
+    if (
+      Array.isArray(v) &&
+      v.length === arity &&
+      (typeof shape === 'number' || shape.every((part, i) => partOk(v[i], part)))
+    )
+      return v;
   } catch {
     // fall through to the error below: a bad cursor is the client's mistake, not ours
   }

@@ -17,7 +17,7 @@ export function auditRoutes(app: TypedApp, { database }: RouteContext) {
     async (req) => {
       const actor = bodyActorOf(req);
       const { limit, cursor, action, targetType, actorId, from, to, q } = req.query;
-      const before = decodeCursor(cursor, 1)?.[0] as number | undefined;
+      const before = decodeCursor(cursor, ['int'])?.[0] as number | undefined;
       const rows = await db
         .select()
         .from(auditLog)

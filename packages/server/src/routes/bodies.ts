@@ -39,7 +39,7 @@ export function bodyRoutes(app: TypedApp, { database }: RouteContext) {
       const ids = await subtreeIds(db, actor.bodyId);
       let rows = (await listBodies(db, ids, filter)).map(presentBody);
       if (q) rows = rows.filter((b) => b.name.includes(q) || b.regionName.includes(q));
-      const after = decodeCursor(cursor, 1)?.[0];
+      const after = decodeCursor(cursor, ['int'])?.[0];
       if (typeof after === 'number') rows = rows.slice(after);
       const offset = typeof after === 'number' ? after : 0;
       const result = page(rows.slice(0, limit + 1), limit, () => [offset + limit]);

@@ -71,7 +71,7 @@ export function peopleRoutes(app: TypedApp, { database }: RouteContext) {
     async (req) => {
       const actor = bodyActorOf(req);
       const { limit, cursor, ...filter } = req.query;
-      const after = decodeCursor(cursor, 1)?.[0] as string | undefined;
+      const after = decodeCursor(cursor, ['uuid'])?.[0] as string | undefined;
       const rows = await listPeople(db, { ...filter, bodyId: actor.bodyId, after, limit });
       const p = page(rows, limit, (r) => [r.id]);
       return { items: await presentPeople(db, actor.bodyId, p.items), nextCursor: p.nextCursor };

@@ -38,7 +38,7 @@ export function unitRoutes(app: TypedApp, { database }: RouteContext) {
     async (req) => {
       const actor = bodyActorOf(req);
       const { limit, cursor, q, kind, includeShared } = req.query;
-      const after = decodeCursor(cursor, 2) as [number, string] | undefined;
+      const after = decodeCursor(cursor, ['int', 'uuid']) as [number, string] | undefined;
       const shared = includeShared === 'false' ? [] : await sharedUnitBodies(db, actor.bodyId);
       const rows = await listUnits(db, {
         bodyId: actor.bodyId,
