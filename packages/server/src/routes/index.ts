@@ -1,5 +1,6 @@
 import type { TypedApp } from '../app.ts';
 import { accountRoutes } from './accounts.ts';
+import { activityRoutes } from './activities.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { bodyRoutes } from './bodies.ts';
@@ -29,6 +30,7 @@ export async function registerRoutes(app: TypedApp, ctx: RouteContext) {
       docNumberRoutes(api, ctx);
       fileRoutes(api, ctx);
       matterRoutes(api, ctx);
+      activityRoutes(api, ctx);
     },
     { prefix: '/v1' },
   );
