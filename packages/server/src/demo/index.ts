@@ -174,17 +174,23 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
     }
   });
 
+  // Counted in the city registers, as docs/demo.md tells them.
   const count = (role: string, level?: string) =>
-    membershipRows.filter((m) => m.role === role && (!level || m.deputyLevel === level)).length;
+    membershipRows.filter(
+      (m) =>
+        m.bodyId === bodyId(role === 'member' ? 'cppcc' : 'npc') &&
+        m.role === role &&
+        (!level || m.deputyLevel === level),
+    ).length;
   log(
     `机关 bodies ${DEMO_BODIES.length}, 届 terms ${termIds.size}, 机构 units ${unitRows.length}, ` +
       `人员 people ${personRows.length} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
   const lines = [
     `${DEMO_BODIES.length} bodies, ${unitRows.length} units, ${personRows.length} people`,
-    `代表 deputies: 全国 ${count('deputy', 'national')}, 省 ${count('deputy', 'province')}, ` +
+    `江门市人大常委会 代表 deputies: 全国 ${count('deputy', 'national')}, 省 ${count('deputy', 'province')}, ` +
       `市 ${count('deputy', 'city')}, 县 ${count('deputy', 'county')}, 乡镇 ${count('deputy', 'town')}; ` +
-      `政协委员 CPPCC members ${count('member')}`,
+      `江门市政协 委员 CPPCC members ${count('member')}`,
     '演示账号 Demo accounts:',
     ...DEMO_ACCOUNTS.map(
       (a) =>
