@@ -94,3 +94,26 @@ export const FileMeta = z.object({
   mime: z.string(),
   sha256: z.string(),
 });
+
+export const MatterDashboard = z.object({
+  total: z.number().int(),
+  byState: z.array(z.object({ state: MatterState, count: z.number().int() })),
+  byWarning: z.array(z.object({ level: WarningLevelSchema, count: z.number().int() })),
+  bySource: z.array(z.object({ source: MatterSource, count: z.number().int() })),
+  byUnit: z.array(
+    z.object({
+      unitId: Id,
+      unitName: z.string(),
+      total: z.number().int(),
+      active: z.number().int(),
+      overdue: z.number().int(),
+      closed: z.number().int(),
+      closedOnTime: z.number().int(),
+      /** Closed by the deadline ÷ closed; null when nothing is closed yet. */
+      onTimeRate: z.number().nullable(),
+      /** Closed ÷ assigned (drafts and cancelled ones excluded). */
+      closureRate: z.number().nullable(),
+    }),
+  ),
+});
+export type MatterDashboard = z.infer<typeof MatterDashboard>;

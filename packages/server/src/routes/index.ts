@@ -5,6 +5,7 @@ import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { bodyRoutes } from './bodies.ts';
 import type { RouteContext } from './context.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { docNumberRoutes } from './doc-numbers.ts';
 import { fileRoutes } from './files.ts';
 import { healthRoutes } from './health.ts';
@@ -31,6 +32,7 @@ export async function registerRoutes(app: TypedApp, ctx: RouteContext) {
       fileRoutes(api, ctx);
       matterRoutes(api, ctx);
       activityRoutes(api, ctx);
+      dashboardRoutes(api, ctx);
     },
     { prefix: '/v1' },
   );
