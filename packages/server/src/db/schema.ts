@@ -530,3 +530,26 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_account_idx').on(t.accountId, t.createdAt)],
 );
+
+/** Secret calendar URLs (.ics): read-only, one per account and body, personal or for the whole body. */
+export const feedTokens = pgTable(
+  'feed_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** personal: the activities the account's person takes part in; body: all of the body's. */
+    scope: text('scope').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: created(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('feed_tokens_hash_uq').on(t.tokenHash),
+    index('feed_tokens_account_idx').on(t.accountId, t.bodyId),
+  ],
+);

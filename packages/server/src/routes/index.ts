@@ -4,6 +4,7 @@ import { activityRoutes } from './activities.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { bodyRoutes } from './bodies.ts';
+import { calendarRoutes } from './calendar.ts';
 import type { RouteContext } from './context.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { docNumberRoutes } from './doc-numbers.ts';
@@ -18,6 +19,7 @@ import { unitRoutes } from './units.ts';
 /** All API routes, mounted under /api. Each declares `config.permission` (checked by plugins/auth.ts). */
 export async function registerRoutes(app: TypedApp, ctx: RouteContext) {
   healthRoutes(app, ctx);
+  calendarRoutes(app, ctx);
   await app.register(
     async (api: TypedApp) => {
       authRoutes(api, ctx);
