@@ -1,5 +1,5 @@
 import type { AccountPatch, Role } from '@yiting/domain';
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit.ts';
 import { hashPassword, passwordProblems } from '../auth/passwords.ts';
 import type { Db } from '../db/client.ts';
@@ -7,7 +7,7 @@ import { accountRoles, accounts, bodies, people, sessions, units } from '../db/s
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../plugins/auth.ts';
-import { assertUsableUnits } from './scope.ts';
+import { assertUsableUnits, sharedUnitBodies } from './scope.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -78,12 +78,24 @@ export async function createAccount(opts: CreateAccountOptions) {
   if (!body) throw new AppError('not_found', `body ${opts.body}`);
   let unitId: string | null = null;
   if (opts.unit) {
-    const [u] = await db
-      .select()
+    // A name is looked up among the units this body may use (its own and its region's departments):
+    // names such as 办公室 repeat across bodies.
+    const usable = [body.id, ...(await sharedUnitBodies(db, body.id))];
+    const matches = await db
+      .select({ id: units.id })
       .from(units)
-      .where(UUID.test(opts.unit) ? eq(units.id, opts.unit) : eq(units.name, opts.unit));
-    if (!u) throw new AppError('validation_failed', undefined, [{ path: 'unitId', message: 'unknown_unit' }]);
-    unitId = u.id;
+      .where(
+        and(
+          inArray(units.bodyId, usable),
+          UUID.test(opts.unit)
+            ? eq(units.id, opts.unit)
+            : or(eq(units.name, opts.unit), eq(units.shortName, opts.unit)),
+        ),
+      );
+    if (matches.length !== 1) {
+      throw new AppError('validation_failed', undefined, [{ path: 'unitId', message: 'unknown_unit' }]);
+    }
+    unitId = matches[0]!.id;
   }
   const passwordHash = await hashPassword(opts.password);
   return db.transaction(async (t) => {
