@@ -1,0 +1,55 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { chromiumRequired, hasChromium, launchChromium } from './chromium.ts';
+
+/** Whether this run can drive a browser; without one the suite skips, except under CI where it fails. */
+export const canRun = hasChromium || chromiumRequired();
+
+/**
+ * One browser per test file and a fresh context (cookies, storage) per test, in Chinese unless asked.
+ * Console errors other than expected 401s fail the test: a broken page should not pass quietly.
+ */
+export function useBrowser(options: { locale?: 'zh-CN' | 'en-US' } = {}) {
+  const state: { browser?: Browser; context?: BrowserContext; page?: Page; errors: string[] } = {
+    errors: [],
+  };
+  beforeAll(async () => {
+    state.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+  });
+  beforeEach(async () => {
+    state.errors = [];
+    state.context = await state.browser!.newContext({
+      baseURL: inject('baseUrl'),
+      locale: options.locale ?? 'zh-CN',
+      viewport: { width: 1360, height: 860 },
+      acceptDownloads: true,
+    });
+    state.context.setDefaultTimeout(10_000);
+    state.page = await state.context.newPage();
+    state.page.on('pageerror', (e) => state.errors.push(`pageerror: ${e.message}`));
+    state.page.on('console', (m) => {
+      // 401 answers are how the app learns there is no session or a wrong password.
+      if (m.type() === 'error' && !/status of 401/.test(m.text())) state.errors.push(`console: ${m.text()}`);
+    });
+  });
+  afterEach(async () => {
+    await state.context?.close();
+    if (state.errors.length) throw new Error(`the page reported errors:\n${state.errors.join('\n')}`);
+  });
+  return {
+    get page(): Page {
+      return state.page!;
+    },
+  };
+}
+
+export async function signIn(page: Page, username: string, password = inject('password')) {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('密码').press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
