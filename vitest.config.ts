@@ -37,6 +37,17 @@ export default defineConfig({
         },
       },
       {
+        // Real `yiting` processes (start, SIGTERM/SIGKILL, backup/restore, audit verify); not run per engine.
+        extends: true,
+        test: {
+          name: 'process',
+          include: ['packages/server/test/process/**/*.test.ts'],
+          globalSetup: ['packages/server/test/process/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',
