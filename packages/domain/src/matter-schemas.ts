@@ -117,3 +117,30 @@ export const MatterDashboard = z.object({
   ),
 });
 export type MatterDashboard = z.infer<typeof MatterDashboard>;
+
+/** Finding → research/meeting → assignment → progress reports → review → close-out, on one page. */
+export const MatterChain = z.object({
+  matter: Matter,
+  /** The activity the matter came from, and its parent (e.g. the research group of a visit). */
+  activities: z.array(
+    z.object({
+      id: Id,
+      type: z.string(),
+      title: z.string(),
+      startsAt: z.string(),
+      leaderName: z.string().nullable(),
+    }),
+  ),
+  /** The finding or agreed item, and the report it belongs to. */
+  records: z.array(
+    z.object({
+      id: Id,
+      kind: z.string(),
+      nature: z.string().nullable(),
+      title: z.string().nullable(),
+      content: z.string(),
+    }),
+  ),
+  events: z.array(ItemEvent),
+});
+export type MatterChain = z.infer<typeof MatterChain>;

@@ -6,6 +6,7 @@ import {
   ListQuery,
   listOf,
   Matter,
+  MatterChain,
   type MatterData,
   MatterInput,
   MatterListQuery,
@@ -16,9 +17,11 @@ import {
   TransitionInput,
   warningLevel,
 } from '@yiting/domain';
+import { and, eq } from 'drizzle-orm';
 import type { TypedApp } from '../app.ts';
 import { decodeCursor, page } from '../cursor.ts';
 import type { Db } from '../db/client.ts';
+import { activities, activityRecords, people } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { ifMatchVersion, setEtag } from '../http.ts';
 import { type Actor, bodyActorOf } from '../plugins/auth.ts';
@@ -102,6 +105,23 @@ export async function presentMatters(
       ),
     };
   });
+}
+
+type Events = Awaited<ReturnType<typeof eventsOf>>;
+
+function presentEvent(e: Events['events'][number], attached: Events['attached']) {
+  return {
+    id: e.id,
+    seq: e.seq,
+    action: e.action,
+    fromState: e.fromState,
+    toState: e.toState,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    at: e.at.toISOString(),
+    payload: e.payload as Record<string, unknown>,
+    files: attached.filter((f) => f.eventId === e.id).map(({ eventId: _e, ...f }) => f),
+  };
 }
 
 export function matterRoutes(app: TypedApp, { database }: RouteContext) {
@@ -208,6 +228,57 @@ export function matterRoutes(app: TypedApp, { database }: RouteContext) {
   );
 
   app.get(
+    '/matters/:id/chain',
+    {
+      config: { permission: 'matter.read' },
+      schema: { tags: ['matters'], params: IdParams, response: { 200: MatterChain } },
+    },
+    async (req) => {
+      const actor = bodyActorOf(req);
+      const row = await findMatter(db, actor.bodyId, req.params.id, unitScope(actor));
+      if (!row) throw notFound();
+      const [matter] = await presentMatters(db, actor, [row], await trackingConfig(db, actor.bodyId));
+      const records = [];
+      let recordId = row.sourceRecordId;
+      for (let depth = 0; recordId && depth < 3; depth++) {
+        const [r] = await db
+          .select()
+          .from(activityRecords)
+          .where(and(eq(activityRecords.id, recordId), eq(activityRecords.bodyId, actor.bodyId)));
+        if (!r) break;
+        records.push({ id: r.id, kind: r.kind, nature: r.nature, title: r.title, content: r.content });
+        recordId = r.parentId;
+      }
+      const acts = [];
+      let activityId = row.sourceActivityId;
+      for (let depth = 0; activityId && depth < 3; depth++) {
+        const [a] = await db
+          .select({ a: activities, leaderName: people.name })
+          .from(activities)
+          .leftJoin(people, eq(people.id, activities.leaderPersonId))
+          .where(and(eq(activities.id, activityId), eq(activities.bodyId, actor.bodyId)));
+        if (!a) break;
+        acts.push({
+          id: a.a.id,
+          type: a.a.type,
+          title: a.a.title,
+          startsAt: a.a.startsAt.toISOString(),
+          leaderName: a.leaderName,
+        });
+        activityId = a.a.parentId;
+      }
+      // The timeline of one matter is short (tens of events); the chain shows all of it.
+      const { events, attached } = await eventsOf(db, actor.bodyId, row.id, undefined, 1000);
+      return {
+        matter: matter!,
+        activities: acts.reverse(),
+        records: records.reverse(),
+        events: events.map((e) => presentEvent(e, attached)),
+      };
+    },
+  );
+
+  app.get(
     '/matters/:id/events',
     {
       config: { permission: 'matter.read' },
@@ -226,18 +297,7 @@ export function matterRoutes(app: TypedApp, { database }: RouteContext) {
       const { events, attached } = await eventsOf(db, actor.bodyId, row.id, after, req.query.limit);
       const p = page(events, req.query.limit, (e) => [e.seq]);
       return {
-        items: p.items.map((e) => ({
-          id: e.id,
-          seq: e.seq,
-          action: e.action,
-          fromState: e.fromState,
-          toState: e.toState,
-          actorId: e.actorId,
-          actorName: e.actorName,
-          at: e.at.toISOString(),
-          payload: e.payload as Record<string, unknown>,
-          files: attached.filter((f) => f.eventId === e.id).map(({ eventId: _e, ...f }) => f),
-        })),
+        items: p.items.map((e) => presentEvent(e, attached)),
         nextCursor: p.nextCursor,
       };
     },

@@ -102,6 +102,14 @@ describe.skipIf(engineUnavailable())('activities, records and the chain to matte
     expect(p.matterIds).toEqual([matter.json().id]);
     const fromActivity = (await staff.get(`/api/v1/matters?sourceActivityId=${r.id}`)).json().items;
     expect(fromActivity).toHaveLength(1);
+
+    // The full chain: research → report → finding → matter and its timeline.
+    const chain = (await staff.get(`/api/v1/matters/${matter.json().id}/chain`)).json();
+    expect(chain.activities.map((a: { title: string }) => a.title)).toEqual(['创新驱动专题调研']);
+    expect(chain.activities[0].leaderName).toBe('凌传茂');
+    expect(chain.records.map((x: { kind: string }) => x.kind)).toEqual(['report', 'finding']);
+    expect(chain.records[1].content).toBe('创新链与产业链融合不足、科技成果转化效率不高');
+    expect(chain.events.map((e: { action: string }) => e.action)).toEqual(['create']);
   });
 
   it('refuses references to other bodies and inverted dates, and keeps versions', async () => {
