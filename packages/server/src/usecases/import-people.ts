@@ -14,7 +14,7 @@ import { and, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { CellValue } from 'exceljs';
 import type { z } from 'zod';
-import { appendAudit } from '../audit.ts';
+import { type AuditInput, appendAudit } from '../audit.ts';
 import type { Db } from '../db/client.ts';
 import { memberships, people, units } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -568,31 +568,55 @@ export async function importPeople(opts: ImportOptions): Promise<ImportCounts> {
     people: personOut.length,
     memberships: membershipOut.length,
   };
-  const writeTotal = counts.units + counts.people + counts.memberships;
+  try {
+    await writeImport(
+      db,
+      { units: unitOut, people: personOut, memberships: membershipOut },
+      {
+        bodyId,
+        actorId: opts.actor.id,
+        actorName: opts.actor.name,
+        action: 'person.import',
+        targetType: 'import',
+        targetId: sha256,
+        after: { ...counts, file: { sha256, size: opts.file.length, name: opts.fileName ?? null } },
+      },
+      (done, total) => progress({ phase: 'write', done, total }),
+    );
+  } catch (e) {
+    // Checked outside the transaction: a unit or person made meanwhile is a conflict, not a 500.
+    const code = (e as { cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code;
+    if (code === '23505' || code === '23503') {
+      throw new AppError('conflict', 'the data changed while the file was being checked; import it again');
+    }
+    throw e;
+  }
+  return counts;
+}
+
+/** All rows in one transaction, in chunks, with the one audit entry of the import. */
+async function writeImport(
+  db: Db,
+  rows: { units: UnitRowOut[]; people: PersonRowOut[]; memberships: MembershipRowOut[] },
+  audit: AuditInput,
+  onWritten: (done: number, total: number) => void,
+) {
+  const total = rows.units.length + rows.people.length + rows.memberships.length;
   let written = 0;
-  progress({ phase: 'write', done: 0, total: writeTotal });
+  onWritten(0, total);
   await db.transaction(async (t) => {
     const tx = t as unknown as Db;
-    const insertAll = async <R>(rows: R[], insert: (chunk: R[]) => Promise<unknown>) => {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = rows.slice(i, i + CHUNK);
-        await insert(chunk);
+    const insertAll = async <T extends PgTable>(table: T, all: T['$inferInsert'][]) => {
+      for (let i = 0; i < all.length; i += CHUNK) {
+        const chunk = all.slice(i, i + CHUNK);
+        await bulkInsert(tx, table, chunk);
         written += chunk.length;
-        progress({ phase: 'write', done: written, total: writeTotal });
+        onWritten(written, total);
       }
     };
-    await insertAll(unitOut, (c) => bulkInsert(tx, units, c));
-    await insertAll(personOut, (c) => bulkInsert(tx, people, c));
-    await insertAll(membershipOut, (c) => bulkInsert(tx, memberships, c));
-    await appendAudit(tx, {
-      bodyId,
-      actorId: opts.actor.id,
-      actorName: opts.actor.name,
-      action: 'person.import',
-      targetType: 'import',
-      targetId: sha256,
-      after: { ...counts, file: { sha256, size: opts.file.length, name: opts.fileName ?? null } },
-    });
+    await insertAll(units, rows.units);
+    await insertAll(people, rows.people);
+    await insertAll(memberships, rows.memberships);
+    await appendAudit(tx, audit);
   });
-  return counts;
 }

@@ -343,6 +343,16 @@ describe.skipIf(engineUnavailable())('import and export of people and units (.xl
     // A zip that is not a workbook.
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]);
     expect((await upload(c, zip)).statusCode).toBe(415);
+    // Not multipart at all, and multipart without the `file` field.
+    expect((await c.post('/api/v1/people/import', { file: 'x' })).statusCode).toBe(415);
+    const wrongField = multipart(Buffer.from('PK'), 'a.xlsx', 'upload');
+    const noFile = await c.request({
+      method: 'POST',
+      url: '/api/v1/people/import',
+      payload: wrongField.payload,
+      headers: wrongField.headers,
+    });
+    expect(noFile.statusCode).toBe(400);
 
     const small: FastifyInstance = await buildApp({ database: t.database, config: { fileLimit: 4096 } });
     try {
