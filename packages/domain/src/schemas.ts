@@ -320,3 +320,16 @@ export const Account = z.object({
   createdAt: z.string(),
 });
 export type Account = z.infer<typeof Account>;
+
+// ---------------------------------------------------------------- notifications
+
+export const Notification = z.object({
+  id: Id,
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  itemId: Id.nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export const NotificationListQuery = ListQuery.extend({ unread: z.enum(['true', 'false']).optional() });

@@ -12,6 +12,7 @@ import { isDemoLoaded, loadDemo } from './demo/index.ts';
 import { AppError } from './errors.ts';
 import { jobHandlers, scheduleHousekeeping } from './jobs/index.ts';
 import { JobRunner } from './jobs/runner.ts';
+import { mailerFromEnv } from './mail.ts';
 import { createAccount } from './usecases/accounts.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -85,7 +86,10 @@ async function start(args: string[]) {
   await database.migrate();
   if (values.demo && !(await isDemoLoaded(database.db))) await demo(database);
   const app = await buildApp({ database, logger: true, config: { webDist: WEB_DIST } });
-  const runner = new JobRunner(database.db, jobHandlers({ sessionIdleMinutes: 30 }));
+  const mailer = mailerFromEnv();
+  const runner = new JobRunner(database.db, jobHandlers({ sessionIdleMinutes: 30, mailer }), {
+    intervalMs: Number(process.env.YITING_JOB_INTERVAL_MS ?? 15_000),
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -93,6 +97,7 @@ async function start(args: string[]) {
     app.log.info({ signal }, 'shutting down');
     try {
       await runner.stop();
+      mailer?.close();
       await app.close();
     } finally {
       await database.close();

@@ -1,15 +1,21 @@
 import { lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { sessions } from '../db/schema.ts';
+import type { Mailer } from '../mail.ts';
+import { enqueueScans, reminderHandlers } from './reminders.ts';
 import { enqueueJob, type JobHandler } from './runner.ts';
 
 const HOUR = 3600_000;
 
-/** The server's own periodic work. Later features add their handlers here. */
-export function jobHandlers(opts: { sessionIdleMinutes: number }): Record<string, JobHandler> {
+/** The server's own periodic work. */
+export function jobHandlers(opts: {
+  sessionIdleMinutes: number;
+  mailer: Mailer | null;
+}): Record<string, JobHandler> {
   return {
-    // Expired and idle sessions are refused at once by the auth plugin; this only keeps the table small.
-    'sessions.cleanup': async (_job, db) => {
+    // Hourly: drop dead sessions (the auth plugin refuses them anyway; this keeps the table small),
+    // start the reminder scans, and book the next run.
+    housekeeping: async (_job, db) => {
       await db
         .delete(sessions)
         .where(
@@ -18,17 +24,19 @@ export function jobHandlers(opts: { sessionIdleMinutes: number }): Record<string
             lt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${opts.sessionIdleMinutes})`),
           ),
         );
+      await enqueueScans(db);
       await scheduleHousekeeping(db, new Date(Date.now() + HOUR));
     },
+    ...reminderHandlers({ mailer: opts.mailer }),
   };
 }
 
-/** Enqueues the next housekeeping run once per hour slot (the dedupe key makes nodes agree). */
+/** Enqueues housekeeping once per hour slot (the dedupe key makes nodes agree). */
 export async function scheduleHousekeeping(db: Db, at = new Date()) {
   const slot = new Date(Math.floor(at.getTime() / HOUR) * HOUR);
   await enqueueJob(db, {
-    kind: 'sessions.cleanup',
+    kind: 'housekeeping',
     runAt: slot,
-    dedupeKey: `sessions.cleanup:${slot.toISOString()}`,
+    dedupeKey: `housekeeping:${slot.toISOString()}`,
   });
 }

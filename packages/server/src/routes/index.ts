@@ -12,6 +12,7 @@ import { fileRoutes } from './files.ts';
 import { healthRoutes } from './health.ts';
 import { importExportRoutes } from './import-export.ts';
 import { matterRoutes } from './matters.ts';
+import { notificationRoutes } from './notifications.ts';
 import { peopleRoutes } from './people.ts';
 import { tokenRoutes } from './tokens.ts';
 import { unitRoutes } from './units.ts';
@@ -35,6 +36,7 @@ export async function registerRoutes(app: TypedApp, ctx: RouteContext) {
       matterRoutes(api, ctx);
       activityRoutes(api, ctx);
       dashboardRoutes(api, ctx);
+      notificationRoutes(api, ctx);
     },
     { prefix: '/v1' },
   );
