@@ -542,6 +542,8 @@ export async function importPeople(opts: ImportOptions): Promise<ImportCounts> {
   if (errors.list.length) {
     throw new AppError('import_invalid', undefined, undefined, {
       errors: presentErrors(errors.list, locale),
+      // The list stops at MAX_LISTED_ERRORS; this is how many there are.
+      errorCount: errors.list.length,
     });
   }
 

@@ -103,12 +103,13 @@ export async function importCommand(database: Database, file: string, bodyRef: s
     bar.stop();
     if (e instanceof AppError && e.code === 'import_invalid') {
       const errors = (e.extra?.errors ?? []) as ImportRowError[];
+      const n = Number(e.extra?.errorCount ?? errors.length);
       console.log(errorTable(errors, locale));
       console.error(
         t(
           locale,
-          `\n文件有 ${errors.length} 处错误，未导入任何数据。`,
-          `\nThe file has ${errors.length} errors; nothing was imported.`,
+          `\n文件有 ${n} 处错误，未导入任何数据。`,
+          `\nThe file has ${n} errors; nothing was imported.`,
         ),
       );
       return 1;

@@ -271,6 +271,7 @@ describe.skipIf(engineUnavailable())('import and export of people and units (.xl
       code: 'import_invalid',
       status: 422,
       title: '导入文件有错误，未导入任何数据',
+      errorCount: 6,
     });
     expect(res.json().errors).toEqual([
       { sheet: '人员', row: 4, column: '出生日期', message: '日期格式应为 YYYY-MM-DD' },
