@@ -7,10 +7,35 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db/client.ts';
 import * as schema from './db/schema.ts';
 
-/** Tables in an order where every foreign key points backwards, so a restore can insert in this order. */
-export const TABLES: PgTable[] = (Object.values(schema) as unknown[]).filter(
-  (v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v,
+/**
+ * Tables in an order where every foreign key points backwards, so a restore can insert in this order.
+ * Sorted by their foreign keys: a module namespace lists its exports alphabetically, not in source order
+ * (account_roles would come before accounts and the restore would fail).
+ */
+export const TABLES: PgTable[] = referencesFirst(
+  (Object.values(schema) as unknown[]).filter(
+    (v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v,
+  ),
 );
+
+function referencesFirst(tables: PgTable[]): PgTable[] {
+  const ordered: PgTable[] = [];
+  const state = new Map<PgTable, 'visiting' | 'done'>();
+  const visit = (t: PgTable) => {
+    if (state.get(t) === 'done') return;
+    if (state.get(t) === 'visiting')
+      throw new Error(`foreign keys form a cycle at ${getTableConfig(t).name}`);
+    state.set(t, 'visiting');
+    for (const fk of getTableConfig(t).foreignKeys) {
+      const target = fk.reference().foreignTable;
+      if (target !== t) visit(target); // a self-reference needs no ordering between tables
+    }
+    state.set(t, 'done');
+    ordered.push(t);
+  };
+  for (const t of tables) visit(t);
+  return ordered;
+}
 
 const PAGE = 2000;
 

@@ -32,6 +32,13 @@ export function freshDataDir(): string {
   return d;
 }
 
+/** A fresh copy of a migrated, empty data dir: what a restore goes into. */
+export function emptyDataDir(): string {
+  const d = join(tempDir(), 'data');
+  cpSync(inject('emptyDataDir'), d, { recursive: true });
+  return d;
+}
+
 export const admin = () => inject('processAdmin');
 
 export function freePort(): Promise<number> {
