@@ -1,4 +1,5 @@
 import { importBench } from './import.ts';
+import { mattersBench } from './matters.ts';
 
 /** One measured figure of a benchmark. */
 export interface BenchFigure {
@@ -11,7 +12,10 @@ export interface BenchFigure {
  * Every benchmark, in order: `npm run bench` runs them all, `npm run bench -- NAME…` only those named.
  * Add a bench by adding a line here.
  */
-const BENCHES: { name: string; run: () => Promise<BenchFigure[]> }[] = [{ name: 'import', run: importBench }];
+const BENCHES: { name: string; run: () => Promise<BenchFigure[]> }[] = [
+  { name: 'import', run: importBench },
+  { name: 'matters', run: mattersBench },
+];
 
 export async function benchMain(args: string[]) {
   const chosen = args.length ? BENCHES.filter((b) => args.includes(b.name)) : BENCHES;

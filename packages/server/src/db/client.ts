@@ -93,7 +93,10 @@ export function lockDataDir(dataDir: string): () => void {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
-    pool.on('error', (err) => console.error('postgres pool error', err));
+    pool.on('error', (err) => {
+      // 57P01: the server ended an idle connection (shutdown, or a test dropping its database).
+      if ((err as { code?: string }).code !== '57P01') console.error('postgres pool error', err);
+    });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       db,

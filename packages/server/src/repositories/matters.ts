@@ -29,11 +29,17 @@ export const todayCst = sql`(now() at time zone 'Asia/Shanghai')::date`;
  * Warning levels in SQL, matching `warningLevel` in the domain (tested against it): red past the
  * deadline, yellow within `yellowDays` or with a progress report overdue, green otherwise.
  */
+function warningParts(yellowDays: number) {
+  return {
+    active: inArray(trackedItems.state, ACTIVE_MATTER_STATES),
+    red: sql`${trackedItems.deadline} < ${todayCst}`,
+    soon: sql`${trackedItems.deadline} <= ${todayCst} + ${yellowDays}::int`,
+    reportLate: sql`(${trackedItems.reportEveryDays} is not null and ${trackedItems.lastReportAt} < now() - make_interval(days => ${trackedItems.reportEveryDays}))`,
+  };
+}
+
 export function warningSql(level: 'green' | 'yellow' | 'red', yellowDays: number): SQL {
-  const active = inArray(trackedItems.state, ACTIVE_MATTER_STATES);
-  const red = sql`${trackedItems.deadline} < ${todayCst}`;
-  const soon = sql`${trackedItems.deadline} <= ${todayCst} + ${yellowDays}::int`;
-  const reportLate = sql`(${trackedItems.reportEveryDays} is not null and ${trackedItems.lastReportAt} < now() - make_interval(days => ${trackedItems.reportEveryDays}))`;
+  const { active, red, soon, reportLate } = warningParts(yellowDays);
   if (level === 'red') return and(active, red)!;
   if (level === 'yellow')
     return and(active, sql`not coalesce(${red}, false)`, sql`(coalesce(${soon}, false) or ${reportLate})`)!;
@@ -43,6 +49,15 @@ export function warningSql(level: 'green' | 'yellow' | 'red', yellowDays: number
     sql`not coalesce(${soon}, false)`,
     sql`not ${reportLate}`,
   )!;
+}
+
+/** The same levels as one expression (null for items without a warning), for grouping. */
+export function warningCaseSql(yellowDays: number): SQL<'green' | 'yellow' | 'red' | null> {
+  const { active, red, soon, reportLate } = warningParts(yellowDays);
+  return sql`case when not ${active} then null
+    when coalesce(${red}, false) then 'red'
+    when coalesce(${soon}, false) or ${reportLate} then 'yellow'
+    else 'green' end`;
 }
 
 export interface MatterFilter {
