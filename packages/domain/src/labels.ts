@@ -4,6 +4,26 @@ import type { Locale } from './errors.ts';
 import type { Role } from './roles.ts';
 import type { WarningLevel } from './tracking/engine.ts';
 import type { MatterAction, MatterSource, MatterState, RectificationStatus } from './tracking/matters.ts';
+import type {
+  InstructionLevel,
+  ReportAction,
+  ReportLevel,
+  ReportState,
+  ReportSubmitterKind,
+} from './tracking/opinion-reports.ts';
+import type {
+  ContactMethod,
+  ConversionTarget,
+  DEFAULT_RATINGS,
+  DEFAULT_REJECT_REASONS,
+  DEFAULT_RESULT_CATEGORIES,
+  HandlingUnit,
+  ProposalAction,
+  ProposalKind,
+  ProposalState,
+  SubmissionWindow,
+  SubmitterKind,
+} from './tracking/proposals.ts';
 
 type Label = { zh: string; en: string };
 
@@ -148,6 +168,170 @@ export const LABELS = {
     yellow: { zh: '黄色预警', en: 'Due soon' },
     red: { zh: '红色预警（逾期）', en: 'Overdue' },
   } satisfies Record<WarningLevel, Label>,
+  // Proposals (提案) and deputy suggestions (建议) share one machine; `suggestionState`/`suggestionAction`
+  // hold the NPC wording where it differs (see proposalLabel).
+  proposalKind: {
+    proposal: { zh: '提案', en: 'Proposal' },
+    suggestion: { zh: '代表建议', en: 'Deputy suggestion' },
+  } satisfies Record<ProposalKind, Label>,
+  proposalState: {
+    draft: { zh: '草稿', en: 'Draft' },
+    collecting_signatures: { zh: '联名征集中', en: 'Collecting co-signatures' },
+    submitted: { zh: '待审查', en: 'Awaiting review' },
+    returned: { zh: '退回修改', en: 'Returned for revision' },
+    conversion_offered: { zh: '拟转办待确认', en: 'Conversion awaiting consent' },
+    rejected: { zh: '不予立案', en: 'Not accepted' },
+    converted: { zh: '已转办', en: 'Converted' },
+    merged: { zh: '已并案', en: 'Merged' },
+    withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+    accepted: { zh: '已立案', en: 'Accepted' },
+    assigned: { zh: '已交办', en: 'Assigned' },
+    objected: { zh: '单位有异议', en: 'Objected' },
+    handling: { zh: '办理中', en: 'Being handled' },
+    reply_submitted: { zh: '答复待审核', en: 'Reply submitted' },
+    replied: { zh: '已答复', en: 'Replied' },
+    following_up: { zh: '跟踪落实', en: 'Followed up' },
+    closed: { zh: '已办结', en: 'Closed' },
+  } satisfies Record<ProposalState, Label>,
+  suggestionState: {
+    submitted: { zh: '待受理', en: 'Awaiting registration' },
+    rejected: { zh: '不作为建议处理', en: 'Not registered as a suggestion' },
+    accepted: { zh: '已受理', en: 'Registered' },
+  } satisfies Partial<Record<ProposalState, Label>>,
+  proposalAction: {
+    submit: { zh: '提交', en: 'Submit' },
+    confirm_signature: { zh: '确认联名', en: 'Confirm co-signature' },
+    decline_signature: { zh: '拒绝联名', en: 'Decline co-signature' },
+    close_signatures: { zh: '联名截止', en: 'Close co-signing' },
+    withdraw: { zh: '撤回', en: 'Withdraw' },
+    accept: { zh: '立案', en: 'Accept' },
+    reject: { zh: '不予立案', en: 'Reject' },
+    return_for_revision: { zh: '退回修改', en: 'Return for revision' },
+    offer_conversion: { zh: '建议转办', en: 'Offer conversion' },
+    accept_conversion: { zh: '同意转办', en: 'Consent to conversion' },
+    decline_conversion: { zh: '不同意转办', en: 'Refuse conversion' },
+    merge: { zh: '并案', en: 'Merge' },
+    absorb: { zh: '并入相似件', en: 'Take in similar items' },
+    assign: { zh: '交办', en: 'Assign' },
+    receive: { zh: '签收', en: 'Receive' },
+    object: { zh: '提出异议', en: 'Object' },
+    reassign: { zh: '改办', en: 'Reassign' },
+    dismiss_objection: { zh: '驳回异议', en: 'Dismiss objection' },
+    record_contact: { zh: '登记沟通联系', en: 'Record contact' },
+    send_opinion: { zh: '提交会办意见', en: 'Send co-handling opinion' },
+    request_extension: { zh: '申请延期', en: 'Request extension' },
+    approve_extension: { zh: '批准延期', en: 'Approve extension' },
+    reject_extension: { zh: '不予延期', en: 'Reject extension' },
+    submit_reply: { zh: '提交答复', en: 'Submit reply' },
+    countersign: { zh: '会签', en: 'Countersign' },
+    return_reply: { zh: '退回答复', en: 'Return reply' },
+    approve_reply: { zh: '审核答复', en: 'Approve reply' },
+    rate: { zh: '满意度测评', en: 'Rate' },
+    final_answer: { zh: '落实情况再答复', en: 'Final answer' },
+    close: { zh: '办结', en: 'Close' },
+    mark_key: { zh: '设定重点提案', en: 'Mark as key' },
+    urge: { zh: '催办', en: 'Urge' },
+  } satisfies Record<ProposalAction, Label>,
+  suggestionAction: {
+    accept: { zh: '受理', en: 'Register' },
+    reject: { zh: '不作为建议处理', en: 'Do not register' },
+    mark_key: { zh: '设定重点督办建议', en: 'Mark as key' },
+  } satisfies Partial<Record<ProposalAction, Label>>,
+  submitterKind: {
+    individual: { zh: '个人', en: 'Individual' },
+    joint: { zh: '联名', en: 'Joint' },
+    sector: { zh: '界别', en: 'Sector' },
+    party: { zh: '党派', en: 'Party' },
+    organisation: { zh: '人民团体', en: 'People’s organisation' },
+    committee: { zh: '专门委员会', en: 'Special committee' },
+    delegation: { zh: '代表团', en: 'Delegation' },
+  } satisfies Record<SubmitterKind, Label>,
+  submissionWindow: {
+    plenary: { zh: '大会期间', en: 'Plenary session' },
+    year_round: { zh: '平时', en: 'Between sessions' },
+  } satisfies Record<SubmissionWindow, Label>,
+  conversionTarget: {
+    opinion_report: { zh: '社情民意信息', en: 'Public-opinion report' },
+    letter: { zh: '来信', en: 'Letter' },
+  } satisfies Record<ConversionTarget, Label>,
+  contactMethod: {
+    visit: { zh: '走访', en: 'Visit' },
+    phone: { zh: '电话', en: 'Phone' },
+    meeting: { zh: '座谈', en: 'Meeting' },
+    other: { zh: '其他', en: 'Other' },
+  } satisfies Record<ContactMethod, Label>,
+  handlingRole: {
+    lead: { zh: '主办', en: 'Lead' },
+    co: { zh: '会办', en: 'Co-handling' },
+    separate: { zh: '分办', en: 'Separate' },
+  } satisfies Record<HandlingUnit['role'], Label>,
+  rejectReason: {
+    state_secrets: { zh: '涉及国家秘密', en: 'Involves state secrets' },
+    personal_matters: { zh: '涉及个人事务', en: 'Personal matter' },
+    litigation: { zh: '涉及诉讼或司法处理中的案件', en: 'Case in litigation' },
+    academic_debate: { zh: '属于学术探讨', en: 'Academic debate' },
+    product_promotion: { zh: '宣传推介产品', en: 'Product promotion' },
+    empty_content: { zh: '内容空泛，没有具体建议', en: 'No concrete content' },
+    multiple_matters: { zh: '一案多事', en: 'More than one matter' },
+    outside_remit: { zh: '不属于本级职权范围', en: 'Outside this level’s remit' },
+  } satisfies Record<(typeof DEFAULT_REJECT_REASONS)[number], Label>,
+  resultCategory: {
+    A: { zh: 'A 已经解决或基本解决', en: 'A Solved or mostly solved' },
+    B: { zh: 'B 正在解决或列入计划', en: 'B Being solved or planned' },
+    C: { zh: 'C 因条件限制以后解决', en: 'C To be solved when conditions allow' },
+    D: { zh: 'D 留作参考', en: 'D Kept for reference' },
+  } satisfies Record<(typeof DEFAULT_RESULT_CATEGORIES)[number], Label>,
+  proposalRating: {
+    satisfied: { zh: '满意', en: 'Satisfied' },
+    basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
+    unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
+  } satisfies Record<(typeof DEFAULT_RATINGS)[number], Label>,
+  ratingAspect: {
+    overall: { zh: '总体评价', en: 'Overall' },
+    attitude: { zh: '办理态度', en: 'Attitude' },
+    result: { zh: '办理结果', en: 'Result' },
+  } satisfies Record<'overall' | 'attitude' | 'result', Label>,
+  reportState: {
+    draft: { zh: '草稿', en: 'Draft' },
+    submitted: { zh: '待编辑', en: 'Submitted' },
+    edited: { zh: '待签批', en: 'Edited' },
+    approved: { zh: '已签批', en: 'Approved' },
+    forwarded: { zh: '已报送', en: 'Forwarded' },
+    instructed: { zh: '获领导批示', en: 'Instructed' },
+    declined: { zh: '不予采用', en: 'Not used' },
+    archived: { zh: '已归档', en: 'Archived' },
+  } satisfies Record<ReportState, Label>,
+  reportAction: {
+    submit: { zh: '报送', en: 'Submit' },
+    edit: { zh: '编辑', en: 'Edit' },
+    decline: { zh: '不予采用', en: 'Decline' },
+    approve: { zh: '签批', en: 'Approve' },
+    forward: { zh: '编发报送', en: 'Forward' },
+    record_adoption: { zh: '登记采用', en: 'Record adoption' },
+    record_instruction: { zh: '登记领导批示', en: 'Record instruction' },
+    record_feedback: { zh: '登记批示落实情况', en: 'Record follow-up' },
+    archive: { zh: '归档', en: 'Archive' },
+  } satisfies Record<ReportAction, Label>,
+  reportSubmitterKind: {
+    member: { zh: '委员', en: 'Member' },
+    sector: { zh: '界别', en: 'Sector' },
+    party: { zh: '党派', en: 'Party' },
+    committee: { zh: '专门委员会', en: 'Special committee' },
+    organisation: { zh: '人民团体', en: 'People’s organisation' },
+  } satisfies Record<ReportSubmitterKind, Label>,
+  reportLevel: {
+    own_body: { zh: '本级政协', en: 'Own body' },
+    higher_cppcc: { zh: '上级政协', en: 'Higher CPPCC' },
+    party_government: { zh: '党委、政府', en: 'Party committee and government' },
+    provincial: { zh: '省级', en: 'Provincial' },
+    national: { zh: '全国', en: 'National' },
+  } satisfies Record<ReportLevel, Label>,
+  instructionLevel: {
+    national: { zh: '国家领导人', en: 'National leader' },
+    provincial: { zh: '省级领导', en: 'Provincial leader' },
+    city: { zh: '市级领导', en: 'City leader' },
+    county: { zh: '县级领导', en: 'County leader' },
+  } satisfies Record<InstructionLevel, Label>,
 } as const;
 
 export type LabelGroup = keyof typeof LABELS;
@@ -172,6 +356,36 @@ export function valueOfLabel<G extends LabelGroup>(
       return value as keyof (typeof LABELS)[G];
   }
   return undefined;
+}
+
+/** Proposal wording, with the NPC's words for a deputy suggestion where they differ (受理 for 立案…). */
+export function proposalLabel(
+  kind: ProposalKind,
+  group: 'proposalState' | 'proposalAction',
+  value: ProposalState | ProposalAction,
+  locale: Locale,
+): string {
+  const override =
+    kind === 'suggestion' ? (group === 'proposalState' ? 'suggestionState' : 'suggestionAction') : null;
+  const l =
+    (override && (LABELS[override] as Partial<Record<string, Label>>)[value]) ||
+    (LABELS[group] as Record<string, Label>)[value]!;
+  return locale === 'en-US' ? l.en : l.zh;
+}
+
+/**
+ * The label of a configurable code (reject reason, result category, rating): the body's own label first,
+ * then the default's, then the code itself.
+ */
+export function codeLabel(
+  group: 'rejectReason' | 'resultCategory' | 'proposalRating',
+  code: string,
+  locale: Locale,
+  custom: Record<string, Label> = {},
+): string {
+  const l = custom[code] ?? (LABELS[group] as Partial<Record<string, Label>>)[code];
+  if (!l) return code;
+  return locale === 'en-US' ? l.en : l.zh;
 }
 
 /**
@@ -251,6 +465,75 @@ export const VALIDATION_MESSAGES = {
   file_empty: { zh: '文件中没有数据', en: 'The file has no data rows' },
   too_many_rows: { zh: '行数过多（最多 {max} 行）', en: 'Too many rows (at most {max})' },
   more_errors: { zh: '另有 {count} 处错误未列出', en: '{count} more errors not listed' },
+  // Proposals and suggestions.
+  cosigners_required: {
+    zh: '联名提出须至少有一位附议人',
+    en: 'A joint proposal needs at least one co-signer',
+  },
+  submission_window_closed: {
+    zh: '当前不在提交期内',
+    en: 'Submissions are not being received now',
+  },
+  not_a_cosigner: { zh: '您不是本件的联名人', en: 'You are not a co-signer of this item' },
+  already_answered: { zh: '您已答复过联名邀请', en: 'You have already answered' },
+  signature_window_passed: { zh: '联名确认已截止', en: 'The co-signing window has passed' },
+  signature_window_open: { zh: '联名确认尚未截止', en: 'The co-signing window is still open' },
+  unknown_reject_reason: { zh: '请从本机关设定的理由中选择', en: 'Choose one of the configured reasons' },
+  unknown_conversion_target: { zh: '不支持转为该类型', en: 'This conversion is not offered' },
+  consent_note_required: {
+    zh: '代为确认转办时须注明提出人同意的方式',
+    en: 'Say how the proposer gave consent',
+  },
+  merge_chain: {
+    zh: '已并入其他件的主件不能再并入别处，请将其他件并入本件',
+    en: 'This item has taken in others; merge others into it instead',
+  },
+  already_merged: { zh: '该件已并入', en: 'Already merged' },
+  duplicate_unit: { zh: '同一单位不能重复指定', en: 'A unit is listed twice' },
+  not_your_unit: {
+    zh: '您所在单位不是本件的相应承办单位',
+    en: 'Your unit does not handle this item in this role',
+  },
+  already_received: { zh: '已签收或已办理，不能再提出异议', en: 'Already taken up' },
+  already_objected: { zh: '本单位已提出过异议', en: 'Your unit has already objected' },
+  date_in_future: { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  extension_too_long: {
+    zh: '延期后的总办理期限超过上限',
+    en: 'The extended deadline passes the longest handling time allowed',
+  },
+  unknown_category: {
+    zh: '请从本机关设定的办理结果类别中选择',
+    en: 'Choose one of the configured categories',
+  },
+  already_replied: { zh: '本单位本轮已答复', en: 'Your unit has already replied in this round' },
+  contact_required: { zh: '答复前须与提出人沟通联系', en: 'Contact the proposer before replying' },
+  co_opinions_missing: {
+    zh: '会办单位意见尚未全部收到（期限未到）',
+    en: 'Co-handling units’ opinions are still due',
+  },
+  reply_file_required: { zh: '请上传盖章的答复函', en: 'Attach the sealed reply letter' },
+  already_countersigned: { zh: '本单位已会签', en: 'Your unit has already countersigned' },
+  countersign_missing: { zh: '会办单位尚未全部会签', en: 'Not all co-handling units have countersigned' },
+  rating_missing: { zh: '请对每个答复单位进行测评', en: 'Rate every replying unit' },
+  rating_required: { zh: '请选择评价', en: 'Choose a rating' },
+  unknown_rating: { zh: '评价不在本机关设定的选项中', en: 'Not one of the configured ratings' },
+  not_followed_up: { zh: '本单位的答复无需跟踪落实', en: 'Your unit’s reply is not being followed up' },
+  final_category_required: {
+    zh: '再答复须说明已解决或最终结果',
+    en: 'A final answer needs a final category',
+  },
+  supervisor_required: { zh: '重点提案须指定督办领导', en: 'A key proposal needs a supervising leader' },
+  // Public-opinion reports.
+  report_empty: { zh: '内容不能为空', en: 'The text is empty' },
+  report_too_long: { zh: '超过字数上限', en: 'Longer than the limit' },
+  unknown_level: { zh: '本机关未设定该层级', en: 'This level is not configured' },
+  already_forwarded: { zh: '已向该层级报送', en: 'Already forwarded to this level' },
+  already_adopted: { zh: '该层级的采用已登记', en: 'Adoption at this level is already recorded' },
+  unknown_instruction: { zh: '批示不存在', en: 'Unknown instruction' },
+  feedback_missing: {
+    zh: '每条批示须登记落实情况后才能归档',
+    en: 'Record the follow-up of every instruction first',
+  },
 } as const satisfies Record<string, Label>;
 
 export type ValidationMessage = keyof typeof VALIDATION_MESSAGES;

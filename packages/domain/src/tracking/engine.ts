@@ -36,6 +36,11 @@ export interface FireContext<C> {
   /** The body's configuration of this item type (time limits etc.), defaults filled in. */
   config: C;
   parties: readonly Party[];
+  /**
+   * Who acts, for rules about one's own share of a shared item (a co-signer confirming their own name, a
+   * unit replying for itself). Optional: machines whose rules never need it ignore it.
+   */
+  actor?: { personId?: string | null; unitId?: string | null };
 }
 
 export interface TransitionDef<S extends string, C, P = Record<string, unknown>> {

@@ -1,2 +1,4 @@
 export * from './engine.ts';
 export * from './matters.ts';
+export * from './opinion-reports.ts';
+export * from './proposals.ts';
