@@ -57,7 +57,11 @@ async function buildIfStale() {
     .map((p) => join(web, p))
     .filter(existsSync);
   if (existsSync(built) && statSync(built).mtimeMs > Math.max(...sources.map(newestMtime))) return;
-  await run([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: web });
+  // NODE_ENV is `test` inside vitest; a build under it would ship React's development bundle.
+  await run([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: web,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 function hashTree(hash: ReturnType<typeof createHash>, path: string) {

@@ -40,5 +40,13 @@ describe.skipIf(!canRun)('people', () => {
     await rows.first().getByRole('link', { name: '司马青云' }).click();
     await page.getByRole('heading', { name: '司马青云' }).waitFor();
     expect(await page.getByText('0750-3123456').count()).toBe(1);
+
+    // An edit sends the version read (If-Match) and shows the saved value.
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    const edit = page.locator('.ant-drawer-open');
+    await edit.getByLabel('职务', { exact: true }).first().fill('副主任');
+    await edit.getByLabel('职务', { exact: true }).first().press('Enter');
+    await page.getByText('已保存：司马青云').waitFor();
+    await page.locator('.ant-descriptions').getByText('副主任').waitFor();
   });
 });

@@ -16,19 +16,22 @@ export const FONT_FAMILY = [
   'sans-serif',
 ].join(', ');
 
-/** A restrained 中国红 accent on neutral ground: official, not loud. */
+/**
+ * 中国红 stays in the brand mark; controls are a deep blue, because a red focus ring reads as an error
+ * in every form.
+ */
 export const theme: ThemeConfig = {
   token: {
-    colorPrimary: '#b8322a',
-    colorLink: '#b8322a',
-    colorInfo: '#1f5fa8',
+    colorPrimary: '#1d5ba6',
+    colorLink: '#1d5ba6',
+    colorInfo: '#1d5ba6',
     borderRadius: 6,
     fontFamily: FONT_FAMILY,
     colorBgLayout: '#f5f5f4',
   },
   components: {
     Layout: { siderBg: '#ffffff', headerBg: '#ffffff' },
-    Menu: { itemSelectedBg: '#fbeae8', itemSelectedColor: '#9f2a23' },
+    Menu: { itemSelectedBg: '#e8f0fa', itemSelectedColor: '#174a88' },
     Table: { headerBg: '#fafaf9' },
   },
 };

@@ -31,6 +31,10 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'common.save': 'Save',
   'common.updatedAt': 'Updated',
 
+  'punct.colon': ': ',
+  'punct.list': ', ',
+  'punct.semicolon': '; ',
+
   'list.loadMore': 'Load more',
   'list.shown': '{n} shown',
   'list.shownAll': '{n} in all',
@@ -69,7 +73,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'people.export': 'Export',
   'people.empty': 'No people yet: add them one by one, or import many at once from the Excel template',
   'people.noMatch': 'Nobody matches these filters',
-  'people.orgAndPosition': 'Organization and position',
+  'people.orgAndPosition': 'Position and organization',
   'people.backToList': 'Back to people',
 
   'person.name': 'Name',

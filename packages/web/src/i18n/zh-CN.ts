@@ -29,6 +29,10 @@ export const zhCN = {
   'common.save': '保存',
   'common.updatedAt': '更新时间',
 
+  'punct.colon': '：',
+  'punct.list': '、',
+  'punct.semicolon': '；',
+
   'list.loadMore': '加载更多',
   'list.shown': '已显示 {n} 条',
   'list.shownAll': '共 {n} 条',
@@ -66,7 +70,7 @@ export const zhCN = {
   'people.export': '导出',
   'people.empty': '还没有人员信息，可以逐个新建，也可以用 Excel 模板批量导入',
   'people.noMatch': '没有符合条件的人员',
-  'people.orgAndPosition': '工作单位及职务',
+  'people.orgAndPosition': '职务及工作单位',
   'people.backToList': '返回人员列表',
 
   'person.name': '姓名',

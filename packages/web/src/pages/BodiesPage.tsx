@@ -46,11 +46,13 @@ export function BodiesPage() {
                   return next;
                 }),
             }}
-            scroll={{ x: 800 }}
+            size="middle"
+            scroll={{ x: 1100 }}
             columns={[
               {
                 title: t('body.name'),
                 dataIndex: 'name',
+                width: 400,
                 render: (name: string, b) => (
                   <span style={{ whiteSpace: 'nowrap' }}>
                     <Typography.Text strong={b.id === me?.body?.id}>{name}</Typography.Text>

@@ -99,6 +99,7 @@ export function PeoplePage() {
           loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
           dataSource={list.items}
           pagination={false}
+          size="middle"
           locale={{ emptyText: list.isPending ? ' ' : empty }}
           scroll={{ x: 900 }}
           onRow={(p) => ({ onDoubleClick: () => navigate(`/people/${p.id}`) })}
@@ -121,13 +122,23 @@ export function PeoplePage() {
             {
               title: t('person.memberships'),
               key: 'memberships',
+              width: 260,
               render: (_, p) => <MembershipTags memberships={p.memberships} />,
             },
             {
               title: t('people.orgAndPosition'),
               key: 'org',
               render: (_, p) =>
-                [p.organization, p.position].filter(Boolean).join(' ') || (
+                p.position || p.organization ? (
+                  <>
+                    <div>{p.position}</div>
+                    {p.organization ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {p.organization}
+                      </Typography.Text>
+                    ) : null}
+                  </>
+                ) : (
                   <Typography.Text type="secondary">—</Typography.Text>
                 ),
             },
@@ -135,7 +146,8 @@ export function PeoplePage() {
               title: t('person.membership.unit'),
               key: 'units',
               width: 200,
-              render: (_, p) => [...new Set(p.memberships.map((m) => m.unitName).filter(Boolean))].join('、'),
+              render: (_, p) =>
+                [...new Set(p.memberships.map((m) => m.unitName).filter(Boolean))].join(t('punct.list')),
             },
             { title: t('person.phone'), dataIndex: 'phone', width: 140 },
             ...(canManage

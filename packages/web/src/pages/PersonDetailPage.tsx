@@ -145,11 +145,13 @@ export function PersonDetailPage() {
               render: (_, m) =>
                 [
                   m.deputyLevel ? label('deputyLevel', m.deputyLevel) : null,
-                  m.delegation ? `${t('person.membership.delegation')}：${m.delegation}` : null,
-                  m.sector ? `${t('person.membership.sector')}：${m.sector}` : null,
+                  m.delegation
+                    ? `${t('person.membership.delegation')}${t('punct.colon')}${m.delegation}`
+                    : null,
+                  m.sector ? `${t('person.membership.sector')}${t('punct.colon')}${m.sector}` : null,
                 ]
                   .filter(Boolean)
-                  .join('；') || empty,
+                  .join(t('punct.semicolon')) || empty,
             },
             {
               title: t('person.membership.unit'),

@@ -71,6 +71,7 @@ export function UnitsPage() {
           loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
           dataSource={list.items}
           pagination={false}
+          size="middle"
           scroll={{ x: 800 }}
           locale={{
             emptyText: list.isPending ? (

@@ -33,7 +33,15 @@ export function AppLayout() {
         breakpoint="lg"
         width={216}
         theme="light"
-        style={{ boxShadow: '1px 0 0 rgba(0, 0, 0, 0.04)', zIndex: 1 }}
+        // Stays in view while long lists scroll.
+        style={{
+          boxShadow: '1px 0 0 rgba(0, 0, 0, 0.04)',
+          zIndex: 1,
+          position: 'sticky',
+          top: 0,
+          height: '100vh',
+          overflow: 'auto',
+        }}
       >
         <BrandMark collapsed={collapsed} />
         <Menu

@@ -36,7 +36,7 @@ export function UserMenu({ me }: { me: Me }) {
                 <div>{me.account.displayName}</div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {me.account.username}
-                  {me.roles.length ? ` · ${me.roles.map((r) => label('role', r)).join('、')}` : ''}
+                  {me.roles.length ? ` · ${me.roles.map((r) => label('role', r)).join(t('punct.list'))}` : ''}
                 </Typography.Text>
               </div>
             ),
@@ -50,7 +50,7 @@ export function UserMenu({ me }: { me: Me }) {
       }}
     >
       <Button type="text" data-testid="user-menu" style={{ paddingInline: 8 }}>
-        <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#8c1d18' }} />
+        <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1d5ba6' }} />
         <span>{me.account.displayName}</span>
       </Button>
     </Dropdown>
