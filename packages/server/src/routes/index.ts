@@ -11,6 +11,7 @@ import { docNumberRoutes } from './doc-numbers.ts';
 import { fileRoutes } from './files.ts';
 import { healthRoutes } from './health.ts';
 import { importExportRoutes } from './import-export.ts';
+import { matterDocumentRoutes } from './matter-documents.ts';
 import { matterRoutes } from './matters.ts';
 import { notificationRoutes } from './notifications.ts';
 import { peopleRoutes } from './people.ts';
@@ -33,6 +34,7 @@ export async function registerRoutes(app: TypedApp, ctx: RouteContext) {
       auditRoutes(api, ctx);
       docNumberRoutes(api, ctx);
       fileRoutes(api, ctx);
+      matterDocumentRoutes(api, ctx);
       matterRoutes(api, ctx);
       activityRoutes(api, ctx);
       dashboardRoutes(api, ctx);
