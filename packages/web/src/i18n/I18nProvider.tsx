@@ -18,6 +18,8 @@ export interface I18n {
   label: <G extends LabelGroup>(group: G, value: string | null | undefined) => string;
   /** A validation code (VALIDATION_MESSAGES) as a sentence. */
   validation: (code: string) => string;
+  /** A timestamp in the UI's language (not the browser's), 24-hour clock. */
+  dateTime: (iso: string) => string;
 }
 
 const STORAGE_KEY = 'yiting.locale';
@@ -73,6 +75,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return l ? (en ? l.en : l.zh) : value;
       },
       validation: (code) => validationMessage(code, locale),
+      dateTime: (iso) => new Date(iso).toLocaleString(locale, { hour12: false }),
     };
   }, [locale, setLocale]);
 

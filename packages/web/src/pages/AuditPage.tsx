@@ -43,7 +43,7 @@ const KNOWN_ACTIONS = [
 const KNOWN_TARGETS = ['account', 'api_token', 'person', 'unit', 'body', 'doc_number'];
 
 export function AuditPage() {
-  const { t, maybe } = useI18n();
+  const { t, maybe, dateTime } = useI18n();
   const [action, setAction] = useState('');
   const [targetType, setTargetType] = useState<string | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -120,7 +120,7 @@ export function AuditPage() {
               title: t('audit.at'),
               dataIndex: 'at',
               width: 180,
-              render: (at: string) => new Date(at).toLocaleString(),
+              render: (at: string) => dateTime(at),
             },
             {
               title: t('audit.actor'),

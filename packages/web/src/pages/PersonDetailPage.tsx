@@ -17,7 +17,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 
 export function PersonDetailPage() {
   const { id = '' } = useParams();
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -119,7 +119,7 @@ export function PersonDetailPage() {
             {
               key: 'updatedAt',
               label: t('common.updatedAt'),
-              children: new Date(p.updatedAt).toLocaleString(),
+              children: dateTime(p.updatedAt),
             },
             { key: 'notes', label: t('person.notes'), span: 'filled', children: p.notes ?? empty },
           ]}
