@@ -18,6 +18,7 @@ import {
   proposalIsActive,
   proposalMachine,
   proposalNextDeadline,
+  resolveProposalConfig,
 } from '../src/tracking/proposals.ts';
 
 const NOW = new Date('2025-08-01T02:00:00Z'); // Friday 10:00 in China
@@ -580,6 +581,14 @@ describe('assignment and time limits', () => {
       [LEAD, 'lead'],
       [CO, 'co'],
     ]);
+  });
+
+  it('takes a body’s overrides over the defaults, time limit by time limit', () => {
+    const c = resolveProposalConfig({ timeLimits: { reply: { months: 2 } }, objectionWindowDays: 5 });
+    expect(c.timeLimits).toEqual({ ...DEFAULT_PROPOSAL_CONFIG.timeLimits, reply: { months: 2 } });
+    expect(c.objectionWindowDays).toBe(5);
+    expect(c.rejectReasons).toEqual(DEFAULT_PROPOSAL_CONFIG.rejectReasons);
+    expect(resolveProposalConfig()).toEqual(DEFAULT_PROPOSAL_CONFIG);
   });
 
   it('skips the body’s holidays and counts on China’s calendar', () => {

@@ -168,6 +168,19 @@ export const DEFAULT_PROPOSAL_CONFIG: ProposalConfig = {
   labels: {},
 };
 
+/** A body's stored overrides (bodies.config.proposal) over the defaults; time limits merge one by one. */
+export function resolveProposalConfig(
+  overrides: Partial<Omit<ProposalConfig, 'timeLimits'>> & {
+    timeLimits?: Partial<ProposalConfig['timeLimits']>;
+  } = {},
+): ProposalConfig {
+  return {
+    ...DEFAULT_PROPOSAL_CONFIG,
+    ...overrides,
+    timeLimits: { ...DEFAULT_PROPOSAL_CONFIG.timeLimits, ...overrides.timeLimits },
+  };
+}
+
 export type Cosigner = {
   personId: string;
   status: 'pending' | 'confirmed' | 'declined';
