@@ -57,6 +57,9 @@ function activityPhrase(a: { title: string; type: string }) {
   return kind && kind !== '其他' && !title.includes(kind) ? `${title}${kind}` : title;
 }
 
+/** 《…》 around a title; title marks inside it become 〈〉, as nested title marks are written. */
+const bookTitle = (t: string) => `《${stripEnd(t).replace(/《/g, '〈').replace(/》/g, '〉')}》`;
+
 const stripEnd = (s: string) => s.trim().replace(/[。；;，,.!！]+$/, '');
 
 /** The notice as GB/T 9704 elements; pure, so that the wording is testable without a database. */
@@ -72,7 +75,7 @@ export function composeNotice(f: NoticeFacts, format?: OfficialDocument['format'
   const report = f.records.find((r) => r.kind === 'report' && r.title)?.title;
   const origin = LABELS.matterSource[f.matter.source].zh;
   const opening = f.activity
-    ? `${short}在${activityPhrase(f.activity)}中发现以下问题${report ? `（见《${stripEnd(report)}》）` : ''}，现交办你单位办理。`
+    ? `${short}在${activityPhrase(f.activity)}中发现以下问题${report ? `（见${bookTitle(report)}）` : ''}，现交办你单位办理。`
     : `根据${origin}，现将${subject}有关事项交办你单位办理。`;
 
   const body: Block[] = [{ kind: 'p', text: opening }];

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -15,6 +17,12 @@ function inDays(n: number) {
 /** 2025-11-12 → 2025年11月12日, as the notice writes dates. */
 const zhDate = (iso: string) =>
   `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+/** YITING_DOC_OUT=dir keeps the generated files, to render them (soffice --convert-to pdf) and look. */
+function keep(name: string, buf: Buffer) {
+  const dir = process.env.YITING_DOC_OUT;
+  if (dir) writeFileSync(join(dir, name), buf);
+}
 
 /** A .docx opened as what it is: a zip of WordprocessingML parts, each parsed by a real XML parser. */
 async function openDocx(buf: Buffer) {
@@ -134,6 +142,7 @@ describe.skipIf(engineUnavailable())('documents of the supervision chain', () =>
       `filename*=UTF-8''${encodeURIComponent('交办函-江人大督〔2025〕7号.docx')}`,
     );
 
+    keep('notice-letter.docx', res.rawPayload);
     const d = await openDocx(res.rawPayload);
     // The red mark is the body's full name (the letter format has no 「文件」), in the first page's header.
     expect(d.coloured('FF0000')).toEqual([tenant.body.name]);
@@ -231,6 +240,7 @@ describe.skipIf(engineUnavailable())('documents of the supervision chain', () =>
     expect(res.headers['content-disposition']).toContain(
       `filename*=UTF-8''${encodeURIComponent(`督办通知-${m.number}.docx`)}`,
     );
+    keep('notice-standard.docx', res.rawPayload);
     const d = await openDocx(res.rawPayload);
     expect(d.coloured('FF0000')).toEqual([`${tenant.body.name}文件`]);
     const texts = d
@@ -327,6 +337,7 @@ describe.skipIf(engineUnavailable())('documents of the supervision chain', () =>
         `filename\\*=UTF-8''${encodeURIComponent('整改台账-').replace(/%/g, '%')}\\d{4}-\\d{2}-\\d{2}\\.xlsx`,
       ),
     );
+    keep('ledger.xlsx', res.rawPayload);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('整改台账')!;
