@@ -182,6 +182,22 @@ describe.skipIf(engineUnavailable())('roles and tenants', () => {
       readBack: (a) => json(a.get('/api/v1/api-tokens')),
     },
     {
+      name: 'accounts',
+      create: async (a) =>
+        (
+          await a.post('/api/v1/accounts', {
+            username: `acct_${Math.random().toString(36).slice(2, 10)}`,
+            displayName: '甲方账号',
+            password: 'Test-pass-1',
+            roles: ['staff'],
+          })
+        ).json().id,
+      list: () => '/api/v1/accounts',
+      get: (id) => `/api/v1/accounts/${id}`,
+      patch: { url: (id) => `/api/v1/accounts/${id}`, body: { disabled: true } },
+      readBack: (a, id) => json(a.get(`/api/v1/accounts/${id}`)),
+    },
+    {
       name: 'bodies',
       create: async (a) => (await a.get('/api/v1/me')).json().body.id,
       list: () => '/api/v1/bodies',
