@@ -1,14 +1,11 @@
 import { FileMeta, IdParams } from '@yiting/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { TypedApp } from '../app.ts';
-import { appendAudit } from '../audit.ts';
-import type { Db } from '../db/client.ts';
 import { files, itemFiles, itemUnits } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
-import { sha256Hex, sniffFile } from '../files.ts';
-import { newId } from '../ids.ts';
 import { bodyActorOf } from '../plugins/auth.ts';
 import { unitScope } from '../tracking/parties.ts';
+import { storeFile } from '../usecases/files.ts';
 import type { RouteContext } from './context.ts';
 
 export function fileRoutes(app: TypedApp, { database, config }: RouteContext) {
@@ -26,42 +23,7 @@ export function fileRoutes(app: TypedApp, { database, config }: RouteContext) {
       const part = await req.file({ limits: { fileSize: config.fileLimit } });
       if (!part) throw new AppError('bad_request', 'no file', [{ path: 'file', message: 'required' }]);
       const content = await part.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE past the limit → 413
-      const name = part.filename.replace(/[\\/]/g, '_').slice(0, 200) || 'file';
-      const mime = sniffFile(name, content);
-      if (!mime)
-        throw new AppError('unsupported_media_type', undefined, [{ path: 'file', message: 'file_type' }]);
-      const row = await db.transaction(async (t) => {
-        const tx = t as unknown as Db;
-        const [row] = await tx
-          .insert(files)
-          .values({
-            id: newId(),
-            bodyId: actor.bodyId,
-            sha256: sha256Hex(content),
-            name,
-            mime,
-            size: content.length,
-            content,
-            createdBy: actor.account.id,
-          })
-          .returning({
-            id: files.id,
-            name: files.name,
-            size: files.size,
-            mime: files.mime,
-            sha256: files.sha256,
-          });
-        await appendAudit(tx, {
-          bodyId: actor.bodyId,
-          actorId: actor.account.id,
-          actorName: actor.account.displayName,
-          action: 'file.upload',
-          targetType: 'file',
-          targetId: row!.id,
-          after: { name, mime, size: content.length, sha256: row!.sha256 },
-        });
-        return row!;
-      });
+      const row = await storeFile({ db, actor, name: part.filename, content });
       return reply.code(201).send(row);
     },
   );
