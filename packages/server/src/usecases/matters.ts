@@ -97,7 +97,7 @@ async function appendEvent(
 }
 
 /** Creates a draft matter, usually from a research finding or a meeting's agreed item. */
-export async function createMatter(opts: { db: Db; actor: BodyActor; input: MatterInput }) {
+export async function createMatter(opts: { db: Db; actor: BodyActor; input: MatterInput; now?: Date }) {
   const { db, actor, input } = opts;
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
@@ -118,7 +118,8 @@ export async function createMatter(opts: { db: Db; actor: BodyActor; input: Matt
       personId: input.supervisorPersonId,
     });
     const id = newId();
-    const now = new Date();
+    // `now` lets the demo play a past year in order; requests always use the clock.
+    const now = opts.now ?? new Date();
     const [row] = await tx
       .insert(trackedItems)
       .values({
