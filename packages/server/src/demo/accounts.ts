@@ -18,9 +18,35 @@ export interface DemoAccount {
   /** What the account is for, as docs/demo.md and the CLI tell it. */
   sees: string;
   seesEn: string;
+  /** A department liaison of the 2025 matters (listed together, in one line of the CLI summary). */
+  department?: string;
 }
 
-/** One account per role; every one gets the password of `yiting demo` (YITING_ADMIN_PASSWORD). */
+/**
+ * Liaisons of the departments that handle the 2025 matters (load-npc-year.ts), so that every receipt,
+ * progress report and completion report in the demo is made by the unit's own account. The usernames
+ * are the departments' usual abbreviations in pinyin.
+ */
+export const DEPARTMENT_LIAISONS: [department: string, username: string, en: string][] = [
+  ['市发展改革局', 'liaison.fgj', 'Development and Reform Bureau'],
+  ['市工业和信息化局', 'liaison.gxj', 'Industry and Information Technology Bureau'],
+  ['市教育局', 'liaison.jyj', 'Education Bureau'],
+  ['市财政局', 'liaison.czj', 'Finance Bureau'],
+  ['市人力资源社会保障局', 'liaison.rsj', 'Human Resources and Social Security Bureau'],
+  ['市自然资源局', 'liaison.zrzyj', 'Natural Resources Bureau'],
+  ['市住房城乡建设局', 'liaison.zjj', 'Housing and Urban-Rural Development Bureau'],
+  ['市交通运输局', 'liaison.jtj', 'Transport Bureau'],
+  ['市农业农村局', 'liaison.nyj', 'Agriculture and Rural Affairs Bureau'],
+  ['市商务局', 'liaison.swj', 'Commerce Bureau'],
+  ['市文化广电旅游体育局', 'liaison.wglj', 'Culture, Radio, Television, Tourism and Sports Bureau'],
+  ['市民政局', 'liaison.mzj', 'Civil Affairs Bureau'],
+  ['市应急管理局', 'liaison.yjj', 'Emergency Management Bureau'],
+  ['市市场监管局', 'liaison.scjgj', 'Market Regulation Bureau'],
+  ['市政务服务数据管理局', 'liaison.zsj', 'Government Services and Data Management Bureau'],
+  ['市侨务局', 'liaison.qwj', 'Overseas Chinese Affairs Bureau'],
+];
+
+/** One account per role, and the department liaisons; every one gets the password of `yiting demo` (YITING_ADMIN_PASSWORD). */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     username: 'admin',
@@ -83,4 +109,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     seesEn:
       'Expert (professor at Wuyi University, in both expert pools): the research and meetings they are invited to',
   },
+  ...DEPARTMENT_LIAISONS.map(
+    ([department, username, en]): DemoAccount => ({
+      username,
+      person: `liaison:${department}`,
+      grants: [{ body: 'npc', role: 'liaison', unit: department }],
+      sees: `${department}联络员：交办给本单位的督办事项`,
+      seesEn: `Liaison of the ${en}: the supervised matters assigned to it`,
+      department,
+    }),
+  ),
 ];

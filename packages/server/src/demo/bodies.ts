@@ -19,6 +19,8 @@ export interface DemoBody {
   parent?: string;
   /** The current term; governments have none of their own here. */
   term?: DemoTerm;
+  /** The body's configuration (tracking/config.ts), e.g. the 代字 of its assignment notices. */
+  config?: Record<string, unknown>;
 }
 
 const CN_NUMBERS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -207,6 +209,8 @@ export const DEMO_BODIES: DemoBody[] = [
     level: 'city',
     ...CITY,
     term: CITY_NPC_TERM,
+    // 督办通知 are numbered 江人大督〔2025〕N号.
+    config: { matterNumberPrefix: '江人大督' },
   },
   {
     key: 'cppcc',

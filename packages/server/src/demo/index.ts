@@ -8,7 +8,8 @@ import { createAccount } from '../usecases/accounts.ts';
 import { personSearchText } from '../usecases/people.ts';
 import { DEMO_ACCOUNTS } from './accounts.ts';
 import { DEMO_BODIES } from './bodies.ts';
-import { demoPeople, type UnitRef } from './people.ts';
+import { type DemoAccountRef, loadNpcYear, type NpcYearSummary } from './load-npc-year.ts';
+import { type DemoPerson, demoPeople, type UnitRef } from './people.ts';
 import { demoUnits } from './units.ts';
 
 export { DEMO_ACCOUNTS } from './accounts.ts';
@@ -62,10 +63,12 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
 
   const plan = demoPeople();
   const personIds = new Map<string, string>();
+  const idOfPerson = new Map<DemoPerson, string>();
   const personRows: (typeof people.$inferInsert)[] = [];
   const membershipRows: (typeof memberships.$inferInsert)[] = [];
   for (const p of plan) {
     const id = newId();
+    idOfPerson.set(p, id);
     if (p.key) personIds.set(`${p.body}|${p.key}`, id);
     const { memberships: ms, key: _key, body, ...fields } = p;
     personRows.push({ id, bodyId: bodyId(body), ...fields, searchText: personSearchText(p) });
@@ -88,6 +91,7 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
     }
   }
 
+  let year: NpcYearSummary | undefined;
   await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     await tx.insert(bodies).values(
@@ -100,6 +104,7 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
         level: b.level,
         regionCode: b.regionCode,
         regionName: b.regionName,
+        config: b.config ?? {},
       })),
     );
     await tx
@@ -136,6 +141,7 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
       });
     }
 
+    const npcAccounts = new Map<string, DemoAccountRef>();
     for (const a of DEMO_ACCOUNTS) {
       const [home, ...more] = a.grants;
       const personId = a.person
@@ -154,6 +160,14 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
         personId,
         skipComplexity: true,
       });
+      const npc = a.grants.find((g) => g.body === 'npc');
+      if (npc) {
+        npcAccounts.set(a.username, {
+          row: account,
+          role: npc.role,
+          unitId: npc.unit ? unitId({ body: 'gov', name: npc.unit }) : null,
+        });
+      }
       // Roles in further bodies (the body switcher): granted here, audited in the body that grants them.
       for (const g of more) {
         const unit = g.unit ? unitId({ body: 'gov', name: g.unit }) : null;
@@ -172,6 +186,30 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
         });
       }
     }
+
+    // The Standing Committee's 2025, played through the use cases as its people and liaisons would.
+    const yearStarted = Date.now();
+    year = await loadNpcYear({
+      db: tx,
+      bodyId: bodyId('npc'),
+      unitId,
+      people: plan.filter((p) => p.body === 'npc').map((p) => ({ person: p, id: idOfPerson.get(p)! })),
+      accounts: npcAccounts,
+      liaisonAccounts: new Map(
+        DEMO_ACCOUNTS.flatMap((a) =>
+          a.grants
+            .filter((g) => g.body === 'npc' && g.role === 'liaison' && g.unit)
+            .map((g) => [g.unit!, a.username] as const),
+        ),
+      ),
+      now: new Date(),
+    });
+    const acts = Object.values(year.activities).reduce((n, x) => n + x, 0);
+    const matters = Object.values(year.matters).reduce((n, x) => n + x, 0);
+    log(
+      `2025 活动 activities ${acts}, 记录 records ${year.records}, 督办事项 matters ${matters} ` +
+        `(${((Date.now() - yearStarted) / 1000).toFixed(1)} s)`,
+    );
   });
 
   // Counted in the city registers, as docs/demo.md tells them.
@@ -191,13 +229,30 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
     `江门市人大常委会 代表 deputies: 全国 ${count('deputy', 'national')}, 省 ${count('deputy', 'province')}, ` +
       `市 ${count('deputy', 'city')}, 县 ${count('deputy', 'county')}, 乡镇 ${count('deputy', 'town')}; ` +
       `江门市政协 委员 CPPCC members ${count('member')}`,
+    yearLine(year!),
     '演示账号 Demo accounts:',
-    ...DEMO_ACCOUNTS.map(
+    ...DEMO_ACCOUNTS.filter((a) => !a.department).map(
       (a) =>
         `  ${a.username.padEnd(8)} ${a.grants.map((g) => `${g.role}@${shortNameOf(g.body)}`).join(', ')}  ${a.sees}`,
     ),
+    `  部门联络员 department liaisons (liaison@江门市人大常委会): ${DEMO_ACCOUNTS.filter((a) => a.department)
+      .map((a) => `${a.username} ${a.department}`)
+      .join(', ')}`,
   ];
   return lines.join('\n');
+}
+
+/** The 2025 year of the Standing Committee in one line: activities by type, matters by state. */
+function yearLine(y: NpcYearSummary): string {
+  const a = y.activities;
+  const m = Object.entries(y.matters)
+    .map(([state, n]) => `${state} ${n}`)
+    .join(', ');
+  return (
+    `江门市人大常委会 2025: 专题调研 research groups ${a.research ?? 0} (走访 visits ${a.visit ?? 0}), ` +
+    `专题会议 thematic meetings ${a.thematic_meeting ?? 0}, 全体会议 plenaries ${a.plenary_session ?? 0}, ` +
+    `记录 records ${y.records}; 督办事项 matters: ${m}`
+  );
 }
 
 function shortNameOf(key: string): string {

@@ -448,7 +448,8 @@ export function demoPeople(seed = 20250721): DemoPerson[] {
     liaisonOf.set(d.shortName, entry);
     person({
       body: 'npc',
-      ...(hand ? { key: 'liaison' } : {}),
+      // Keyed so that the department liaison accounts (accounts.ts) can be linked to them.
+      key: hand ? 'liaison' : `liaison:${d.shortName}`,
       ...entry,
       birthDate: rng.date(1975, 1995),
       party: '中共党员',
