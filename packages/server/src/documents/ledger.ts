@@ -67,6 +67,16 @@ function statusOf(state: MatterState, latestReported: RectificationStatus | null
   return latestReported ?? 'not_started';
 }
 
+function groupBy<T extends { itemId: string }>(xs: T[]) {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const list = m.get(x.itemId);
+    if (list) list.push(x);
+    else m.set(x.itemId, [x]);
+  }
+  return m;
+}
+
 async function rowsOfPage(db: Db, bodyId: string, items: ItemRow[], yellowDays: number, now: Date) {
   const ids = items.map((r) => r.id);
   const [units, names, events, attached] = await Promise.all([
@@ -96,10 +106,14 @@ async function rowsOfPage(db: Db, bodyId: string, items: ItemRow[], yellowDays: 
       .where(and(eq(itemFiles.bodyId, bodyId), inArray(itemFiles.itemId, ids)))
       .orderBy(asc(files.createdAt)),
   ]);
+  // Grouped once: a page of 1,000 matters may carry tens of thousands of events.
+  const unitsBy = groupBy(units);
+  const eventsBy = groupBy(events);
+  const filesBy = groupBy(attached);
   return items.map((r): LedgerRow => {
     const state = r.state as MatterState;
-    const mine = units.filter((u) => u.itemId === r.id);
-    const evs = events.filter((e) => e.itemId === r.id);
+    const mine = unitsBy.get(r.id) ?? [];
+    const evs = eventsBy.get(r.id) ?? [];
     const reports = evs.filter((e) => REPORTS.includes(e.action));
     const lastReport = reports.at(-1);
     const lastStatus = reports.filter((e) => e.action === 'report_progress').at(-1)?.payload as
@@ -124,7 +138,7 @@ async function rowsOfPage(db: Db, bodyId: string, items: ItemRow[], yellowDays: 
       responsibleLeader: r.supervisorPersonId ? (names.person.get(r.supervisorPersonId) ?? null) : null,
       deadline: r.deadline,
       status: statusOf(state, lastStatus?.status ?? null),
-      evidence: [...new Set(attached.filter((f) => f.itemId === r.id).map((f) => f.name))],
+      evidence: [...new Set((filesBy.get(r.id) ?? []).map((f) => f.name))],
       closedOn: r.closedAt ? isoDay(r.closedAt) : null,
       approvedBy: closing?.actorName ?? null,
       state,
