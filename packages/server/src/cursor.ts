@@ -6,30 +6,26 @@ export function encodeCursor(key: unknown[]): string {
 }
 
 /** What each position of a cursor must hold; checked so a forged cursor is a 400, never a database error. */
-export type CursorPart = 'uuid' | 'string' | 'int';
+export type CursorPart = 'uuid' | 'string' | 'int' | 'datetime';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function partOk(v: unknown, part: CursorPart): boolean {
   if (part === 'int') return Number.isSafeInteger(v);
   if (part === 'uuid') return typeof v === 'string' && UUID.test(v);
+  if (part === 'datetime') return typeof v === 'string' && !Number.isNaN(Date.parse(v));
   return typeof v === 'string';
 }
 
-/** Decodes a cursor of `shape` (its parts, or just its length when the caller checks the parts itself). */
+/** Decodes a cursor whose parts must be of `shape`. */
 export function decodeCursor(
   cursor: string | undefined,
-  shape: number | readonly CursorPart[],
+  shape: readonly CursorPart[],
 ): unknown[] | undefined {
   if (!cursor) return undefined;
-  const arity = typeof shape === 'number' ? shape : shape.length;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(v) &&
-      v.length === arity &&
-      (typeof shape === 'number' || shape.every((part, i) => partOk(v[i], part)))
-    )
+    if (Array.isArray(v) && v.length === shape.length && shape.every((part, i) => partOk(v[i], part)))
       return v;
   } catch {
     // fall through to the error below: a bad cursor is the client's mistake, not ours

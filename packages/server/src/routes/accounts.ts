@@ -75,7 +75,7 @@ export function accountRoutes(app: TypedApp, { database }: RouteContext) {
     async (req) => {
       const actor = bodyActorOf(req);
       const { limit, cursor, q } = req.query;
-      const after = decodeCursor(cursor, 1)?.[0] as string | undefined;
+      const after = decodeCursor(cursor, ['uuid'])?.[0] as string | undefined;
       const rows = await accountsOfBody(db, actor.bodyId, { q, after, limit });
       return page(rows, limit, (a) => [a.id]);
     },

@@ -68,7 +68,7 @@ export function activityRoutes(app: TypedApp, { database }: RouteContext) {
     async (req) => {
       const actor = bodyActorOf(req);
       const { limit, cursor, topLevel, ...filter } = req.query;
-      const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+      const after = decodeCursor(cursor, ['datetime', 'uuid']) as [string, string] | undefined;
       const rows = await listActivities(db, {
         ...filter,
         topLevel: topLevel === 'true',

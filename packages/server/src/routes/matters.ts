@@ -137,7 +137,7 @@ export function matterRoutes(app: TypedApp, { database }: RouteContext) {
       const actor = bodyActorOf(req);
       const config = await trackingConfig(db, actor.bodyId);
       const { limit, cursor, overdue, ...filter } = req.query;
-      const after = decodeCursor(cursor, 1)?.[0] as string | undefined;
+      const after = decodeCursor(cursor, ['uuid'])?.[0] as string | undefined;
       const rows = await listMatters(db, {
         ...filter,
         overdue: overdue === 'true',
@@ -293,7 +293,7 @@ export function matterRoutes(app: TypedApp, { database }: RouteContext) {
       const actor = bodyActorOf(req);
       const row = await findMatter(db, actor.bodyId, req.params.id, unitScope(actor));
       if (!row) throw notFound();
-      const after = decodeCursor(req.query.cursor, 1)?.[0] as number | undefined;
+      const after = decodeCursor(req.query.cursor, ['int'])?.[0] as number | undefined;
       const { events, attached } = await eventsOf(db, actor.bodyId, row.id, after, req.query.limit);
       const p = page(events, req.query.limit, (e) => [e.seq]);
       return {

@@ -27,7 +27,7 @@ export function notificationRoutes(app: TypedApp, { database }: RouteContext) {
     async (req) => {
       const actor = bodyActorOf(req);
       const { limit, cursor, unread } = req.query;
-      const before = decodeCursor(cursor, 1)?.[0] as string | undefined;
+      const before = decodeCursor(cursor, ['uuid'])?.[0] as string | undefined;
       const rows = await db
         .select()
         .from(notifications)

@@ -25,8 +25,13 @@ describe('cursors', () => {
 
   it('round-trip the sort key', () => {
     expect(decodeCursor(encodeCursor([3, id]), ['int', 'uuid'])).toEqual([3, id]);
-    expect(decodeCursor(encodeCursor(['x']), 1)).toEqual(['x']);
-    expect(decodeCursor(undefined, 1)).toBeUndefined();
+    expect(decodeCursor(encodeCursor(['x']), ['string'])).toEqual(['x']);
+    expect(decodeCursor(encodeCursor(['2025-07-21T01:00:00.000Z', id]), ['datetime', 'uuid'])).toEqual([
+      '2025-07-21T01:00:00.000Z',
+      id,
+    ]);
+    expect(() => decodeCursor(encodeCursor(['not a date', id]), ['datetime', 'uuid'])).toThrow();
+    expect(decodeCursor(undefined, ['uuid'])).toBeUndefined();
     expect(decodeCursor('', ['uuid'])).toBeUndefined();
   });
 
