@@ -4,6 +4,7 @@ import enUSAntd from 'antd/locale/en_US';
 import zhCNAntd from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { useMemo } from 'react';
 import { RouterProvider } from 'react-router';
 import { isApiError } from './api/ApiError.ts';
 import { setUnauthenticatedHandler } from './api/client.ts';
@@ -11,7 +12,7 @@ import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { useI18n } from './i18n/useI18n.ts';
 import { ME_KEY, storeMe } from './modules/auth/useMe.ts';
 import { router } from './router.tsx';
-import { theme } from './theme.ts';
+import { themeFor } from './theme.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -35,6 +36,7 @@ setUnauthenticatedHandler(() => {
 function Themed() {
   const { locale } = useI18n();
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  const theme = useMemo(() => themeFor(locale), [locale]);
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={theme}>
       <AntApp>

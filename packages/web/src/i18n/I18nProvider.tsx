@@ -1,6 +1,7 @@
 import { LABELS, type LabelGroup, type Locale, validationMessage } from '@yiting/domain';
 import { createContext, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { setApiLocale } from '../api/client.ts';
+import { fontFamily } from '../theme.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -56,6 +57,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = locale;
+    // Pages outside antd components (and the moment before they render) follow the same font choice.
+    document.body.style.fontFamily = fontFamily(locale);
   }, [locale]);
 
   const value = useMemo<I18n>(() => {
