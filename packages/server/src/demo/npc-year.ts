@@ -1016,7 +1016,6 @@ export const RESEARCH_FIELDS: ResearchField[] = [
           lead: '市应急管理局',
           co: ['市财政局'],
           path: 'received_soon',
-          measures: '',
         },
       },
     ],
@@ -1249,7 +1248,6 @@ export const REPORT_HEARING = {
           content: '根据专题询问意见（应询答复评价为不满意），完善消费投诉快速处理机制，加强预付式消费监管。',
           lead: '市市场监管局',
           path: 'received',
-          measures: '',
         } satisfies MatterPlan & { title: string; content: string },
       },
       {
