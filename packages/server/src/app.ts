@@ -87,6 +87,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) return sendProblem(reply, req, 'route_not_found');
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendProblem(reply, req, 'route_not_found');
+      // A missing built asset (e.g. after a rebuild) is a 404, not the app's page with status 200.
+      if (req.url.startsWith('/assets/')) return sendProblem(reply, req, 'not_found');
       // Client-side routes: the single-page app decides (including its own 404 page).
       return reply.type('text/html').sendFile('index.html');
     });

@@ -27,7 +27,8 @@ export async function listBodies(
   const rows = await db
     .select({
       body: bodies,
-      childCount: sql<number>`(select count(*)::int from bodies c where c.parent_id = ${bodies.id})`,
+      // Written out: drizzle would render the outer column unqualified, which the subquery's own `id` shadows.
+      childCount: sql<number>`(select count(*)::int from bodies c where c.parent_id = "bodies"."id")`,
     })
     .from(bodies)
     .where(
