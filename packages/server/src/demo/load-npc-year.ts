@@ -105,7 +105,9 @@ class Directory {
     return hit.id;
   }
 
+  /** Picks n people, preferring those not picked yet; the demo accounts' people only come by name. */
   private pick(list: { person: DemoPerson; id: string }[], n: number, what: string): string[] {
+    list = list.filter((p) => !p.person.key);
     const fresh = list.filter((p) => !this.used.has(p.id));
     const pool = fresh.length >= n ? fresh : list;
     if (pool.length < n) throw new Error(`demo year needs ${n} ${what}, has ${pool.length}`);
@@ -351,6 +353,7 @@ export async function loadNpcYear(ctx: NpcYearContext): Promise<NpcYearSummary> 
   // ------------------------------------------------ the 8 research groups, their visits and reports
   const visit = async (parentId: string, leaderId: string | null, v: Visit, hour = 9) => {
     const delegates = [
+      ...(v.withDeputies ?? []).map((n) => dir.byName(n)),
       ...dir.cityDeputies(v.county, 2),
       ...dir.localDeputies(v.county, 'county', 1),
       ...(v.town ? dir.localDeputies(`${v.county}${v.town}`, 'town', 1) : []),
@@ -754,7 +757,12 @@ export async function loadNpcYear(ctx: NpcYearContext): Promise<NpcYearSummary> 
         [
           [speakers.map((s) => s.personId!), 'invited_deputy'],
           [
-            [dir.provincialDeputy(3), dir.provincialDeputy(4), ...dir.cityDeputies('新会区', 2, true)],
+            [
+              dir.provincialDeputy(3),
+              dir.provincialDeputy(4),
+              ...m.withDeputies.map((n) => dir.byName(n)),
+              ...dir.cityDeputies('新会区', 2, true),
+            ],
             'invited_deputy',
           ],
         ],

@@ -95,6 +95,8 @@ export interface Visit {
   town?: string;
   title: string;
   note: string;
+  /** Named deputies who came along (the demo `deputy` account's person, in her own town). */
+  withDeputies?: string[];
 }
 
 export interface ResearchField {
@@ -267,6 +269,7 @@ export const RESEARCH_FIELDS: ResearchField[] = [
         county: '蓬江区',
         town: '棠下镇',
         title: '棠下镇村级工业园改造和科创园区',
+        withDeputies: ['何美玲'],
         note: '察看村级工业园改造提升和科创园区建设，听取镇村关于产业空间和创新载体建设的情况汇报。',
       },
     ],
@@ -1378,6 +1381,8 @@ export const SPORTS_INSPECTION = {
 /** 约见市长: the 32nd year in a row. */
 export const MAYOR_MEETING = {
   date: '2025-12-05',
+  /** Deputies invited besides the speakers. */
+  withDeputies: ['何美玲'],
   title: '第三十二次省、市人大代表约见市长活动',
   theme: '打造一流营商环境，增强企业发展信心',
   suggestions: [

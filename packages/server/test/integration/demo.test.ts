@@ -411,6 +411,10 @@ describe.skipIf(engineUnavailable())('demo data set (yiting demo)', () => {
       expect(deputyWork.some((a) => (a.title as string).includes('代表主题活动'))).toBe(true);
       const [inspection] = await all(admin, '/api/v1/activities?type=inspection');
       expect(inspection!.title).toBe('以大型赛事助推体育经济发展专题视察');
+      // The demo deputy (何美玲) has a duty record: a visit in her own town and the meeting with the mayor.
+      const [he] = (await admin.get(`/api/v1/people?q=${encodeURIComponent('何美玲')}`)).json().items;
+      const hers = await all(admin, `/api/v1/activities?personId=${he.id}`);
+      expect(hers.map((a) => a.title)).toEqual(['棠下镇村级工业园改造和科创园区', mayor.title]);
     });
 
     it("has matters in every state, some overdue, some closed, with the year's detours", async () => {
