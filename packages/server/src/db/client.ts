@@ -16,6 +16,9 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
+/** pg_advisory_lock key held while migrating (any constant; "yiting" in ASCII). */
+const MIGRATION_LOCK = 0x79697469_6e67;
+
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 export interface Database {
@@ -103,7 +106,21 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       engine: 'postgres',
       pool,
       async migrate() {
-        await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        // Several nodes may start at once on one database: drizzle's migrator reads the last applied
+        // migration and then applies the rest without a lock, so two of them collide (duplicate table).
+        // A session-level advisory lock on one connection makes them take turns; the later ones find
+        // nothing left to do.
+        const client = await pool.connect();
+        try {
+          await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+          try {
+            await migratePg(drizzlePg({ client, schema }) as never, { migrationsFolder: MIGRATIONS_FOLDER });
+          } finally {
+            await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+          }
+        } finally {
+          client.release();
+        }
       },
       async close() {
         await pool.end();
