@@ -430,12 +430,37 @@ export const trackedItems = pgTable(
     issuerId: uuid('issuer_id'),
     contact: text('contact'),
     reportEveryDays: integer('report_every_days'),
+    // Proposals, suggestions and public-opinion reports: what their lists and statistics filter on,
+    // mirrored from `data` by the engine (src/tracking/registry.ts).
+    /** 届次 and 会次 of the session a proposal is numbered in, and its number within that session. */
+    sessionTerm: integer('session_term'),
+    sessionMeeting: integer('session_meeting'),
+    seqNo: integer('seq_no'),
+    /** 领域 / 类别 (economy, education…): a body's own list. */
+    category: text('category'),
+    /** individual | joint | sector | party | organisation | committee | delegation | member. */
+    submitterKind: text('submitter_kind'),
+    /** The proposer (提案人 / 领衔代表) or the report's author. */
+    proposerPersonId: uuid('proposer_person_id').references(() => people.id),
+    /** 界别 of the proposer, or the sector that submits. */
+    sector: text('sector'),
+    /** 重点提案; its supervising leader is `supervisor_person_id`. */
+    isKey: boolean('is_key').notNull().default(false),
+    /** Levels that adopted a public-opinion report (采用). */
+    adoptionLevels: text('adoption_levels')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Leader instructions (批示) a report received. */
+    instructionCount: integer('instruction_count').notNull().default(0),
     searchText: text('search_text').notNull().default(''),
     createdAt: created(),
     updatedAt: updated(),
   },
   (t) => [
     index('items_body_type_state_idx').on(t.bodyId, t.type, t.state, t.id),
+    index('items_body_type_session_idx').on(t.bodyId, t.type, t.sessionTerm, t.sessionMeeting, t.seqNo),
+    index('items_body_proposer_idx').on(t.bodyId, t.proposerPersonId),
     index('items_body_type_unit_idx').on(t.bodyId, t.type, t.leadUnitId, t.state),
     index('items_body_type_deadline_idx').on(t.bodyId, t.type, t.deadline),
     index('items_body_source_idx').on(t.bodyId, t.sourceRecordId),
@@ -462,6 +487,34 @@ export const itemUnits = pgTable(
   (t) => [
     primaryKey({ columns: [t.itemId, t.unitId] }),
     index('item_units_body_unit_idx').on(t.bodyId, t.unitId, t.itemId),
+  ],
+);
+
+/**
+ * People who sign an item: the lead proposer (领衔) and co-signers (附议/联名) with the state of their
+ * confirmation. Mirrors `data.cosigners`; a table so "my proposals" is one indexed lookup.
+ */
+export const itemSigners = pgTable(
+  'item_signers',
+  {
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => trackedItems.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** lead | cosigner */
+    role: text('role').notNull(),
+    /** invited | confirmed | declined | dropped */
+    status: text('status').notNull(),
+    at: ts('at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.personId] }),
+    index('item_signers_body_person_idx').on(t.bodyId, t.personId, t.itemId),
   ],
 );
 
