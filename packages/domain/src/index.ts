@@ -3,6 +3,7 @@ export * from './enums.ts';
 export * from './errors.ts';
 export * from './labels.ts';
 export * from './matter-schemas.ts';
+export * from './proposal-schemas.ts';
 export * from './roles.ts';
 export * from './schemas.ts';
 export * from './search.ts';

@@ -534,6 +534,15 @@ export const VALIDATION_MESSAGES = {
     zh: '每条批示须登记落实情况后才能归档',
     en: 'Record the follow-up of every instruction first',
   },
+  // Reference checks of the server's tracked-item engine.
+  unknown_item: { zh: '事项不存在', en: 'No such item' },
+  merge_self: { zh: '不能与自身并案', en: 'An item cannot be merged into itself' },
+  merge_target_invalid: {
+    zh: '并案目标当前不能接收并案',
+    en: 'The target cannot take in merged items in its current state',
+  },
+  cosigner_is_proposer: { zh: '联名人不能是提案人本人', en: 'The proposer cannot co-sign their own item' },
+  duplicate_person: { zh: '人员重复', en: 'The same person is named twice' },
 } as const satisfies Record<string, Label>;
 
 export type ValidationMessage = keyof typeof VALIDATION_MESSAGES;
