@@ -7,4 +7,5 @@ export * from './proposal-schemas.ts';
 export * from './roles.ts';
 export * from './schemas.ts';
 export * from './search.ts';
+export * from './text.ts';
 export * from './tracking/index.ts';
