@@ -4,11 +4,16 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from './modules/auth/RequireAuth.tsx';
 import { RequirePermission } from './modules/auth/RequirePermission.tsx';
 import { AppLayout } from './modules/layout/AppLayout.tsx';
+import { ActivitiesPage } from './pages/ActivitiesPage.tsx';
+import { ActivityDetailPage } from './pages/ActivityDetailPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { BodiesPage } from './pages/BodiesPage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomeRedirect } from './pages/HomeRedirect.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { MatterDetailPage } from './pages/MatterDetailPage.tsx';
+import { MattersPage } from './pages/MattersPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
 import { PersonDetailPage } from './pages/PersonDetailPage.tsx';
@@ -32,6 +37,11 @@ export const router = createBrowserRouter([
             errorElement: <ErrorPage />,
             children: [
               { index: true, element: <HomeRedirect /> },
+              { path: 'dashboard', element: guard('dashboard.read', <DashboardPage />) },
+              { path: 'matters', element: guard('matter.read', <MattersPage />) },
+              { path: 'matters/:id', element: guard('matter.read', <MatterDetailPage />) },
+              { path: 'activities', element: guard('activity.read', <ActivitiesPage />) },
+              { path: 'activities/:id', element: guard('activity.read', <ActivityDetailPage />) },
               { path: 'people', element: guard('person.read', <PeoplePage />) },
               { path: 'people/:id', element: guard('person.read', <PersonDetailPage />) },
               { path: 'units', element: guard('unit.read', <UnitsPage />) },

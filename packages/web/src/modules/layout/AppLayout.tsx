@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { useMe } from '../auth/useMe.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { BodySwitcher } from './BodySwitcher.tsx';
 import { BrandMark } from './BrandMark.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -65,6 +66,7 @@ export function AppLayout() {
           <Flex justify="space-between" align="center" style={{ height: '100%' }} gap={16}>
             <BodySwitcher me={me} />
             <Flex align="center" gap={4}>
+              {me.body ? <NotificationBell /> : null}
               <LanguageSwitch />
               <UserMenu me={me} />
             </Flex>

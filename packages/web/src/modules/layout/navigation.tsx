@@ -1,4 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@yiting/domain';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../i18n/I18nProvider.tsx';
@@ -12,6 +20,9 @@ export interface NavItem {
 
 /** The main menu; an item shows only when /me grants its permission (the server checks again). */
 export const NAVIGATION: NavItem[] = [
+  { path: '/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'dashboard.read' },
+  { path: '/matters', label: 'nav.matters', icon: <FileDoneOutlined />, permission: 'matter.read' },
+  { path: '/activities', label: 'nav.activities', icon: <CalendarOutlined />, permission: 'activity.read' },
   { path: '/people', label: 'nav.people', icon: <TeamOutlined />, permission: 'person.read' },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, permission: 'unit.read' },
   { path: '/bodies', label: 'nav.bodies', icon: <BankOutlined />, permission: 'body.read' },

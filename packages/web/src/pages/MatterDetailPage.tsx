@@ -1,0 +1,244 @@
+import { ArrowLeftOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import type { MatterAction, MatterChain } from '@yiting/domain';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Result,
+  Row,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../api/ApiError.ts';
+import { api } from '../api/client.ts';
+import { useI18n } from '../i18n/useI18n.ts';
+import { MatterActionDialog } from '../modules/matters/MatterActionDialog.tsx';
+import { MatterChainTimeline } from '../modules/matters/MatterChainTimeline.tsx';
+import { MatterStateTag } from '../modules/matters/MatterStateTag.tsx';
+import { WarningTag } from '../modules/matters/WarningTag.tsx';
+import { downloadFile } from '../ui/downloadFile.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { FullPageSpin } from '../ui/FullPageSpin.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
+
+/** The actions that move a matter forward come first and look primary; the rest are plain. */
+const PRIMARY: MatterAction[] = ['assign', 'receive', 'report_progress', 'submit_completion', 'close_out'];
+const DANGER: MatterAction[] = ['return', 'cancel', 'object', 'reject_extension'];
+
+export function MatterDetailPage() {
+  const { id = '' } = useParams();
+  const { t, label, dateTime } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [action, setAction] = useState<MatterAction | null>(null);
+  const [downloading, setDownloading] = useState(false);
+  const query = useQuery({
+    queryKey: [`/matters/${id}/chain`],
+    queryFn: ({ signal }) => api.get<MatterChain>(`/matters/${id}/chain`, undefined, signal),
+  });
+
+  if (query.isPending) return <FullPageSpin />;
+  if (query.error) {
+    if (isApiError(query.error) && (query.error.status === 404 || query.error.status === 400)) {
+      return (
+        <Result
+          status="404"
+          title={t('matter.notFound')}
+          extra={
+            <Button type="primary" onClick={() => navigate('/matters')}>
+              {t('matters.backToList')}
+            </Button>
+          }
+        />
+      );
+    }
+    return <ErrorAlert error={query.error} />;
+  }
+  const chain = query.data;
+  const m = chain.matter;
+  const muted = <Typography.Text type="secondary">—</Typography.Text>;
+  const lead = m.units.filter((u) => u.role === 'lead');
+  const others = m.units.filter((u) => u.role !== 'lead');
+  const actions = [...m.actions].sort(
+    (a, b) => Number(PRIMARY.includes(b as MatterAction)) - Number(PRIMARY.includes(a as MatterAction)),
+  ) as MatterAction[];
+
+  const notice = async () => {
+    setDownloading(true);
+    try {
+      await downloadFile(`/matters/${m.id}/notice.docx`, undefined, `${m.number}.docx`);
+    } catch (e) {
+      message.error(isApiError(e) ? e.title : t('error.unexpected'));
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/matters">{t('nav.matters')}</Link> }, { title: m.number ?? m.title }]}
+      />
+      <PageHeader
+        title={m.title}
+        subtitle={
+          <Flex gap={8} align="center" wrap style={{ marginTop: 6 }}>
+            {m.number ? <Typography.Text strong>{m.number}</Typography.Text> : null}
+            <MatterStateTag state={m.state} />
+            <WarningTag level={m.warning} />
+            {m.accountability ? <Tag color="red">{t('matter.accountability')}</Tag> : null}
+          </Flex>
+        }
+        extra={
+          <>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+              {t('common.back')}
+            </Button>
+            {m.number ? (
+              <Button icon={<FileWordOutlined />} onClick={notice} loading={downloading}>
+                {t('matter.downloadNotice')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      {actions.length ? (
+        <Card size="small" style={{ marginBottom: 16 }} data-testid="matter-actions">
+          <Flex gap={8} wrap align="center">
+            <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
+              {t('matter.yourActions')}
+            </Typography.Text>
+            {actions.map((a) => (
+              <Button
+                key={a}
+                type={PRIMARY.includes(a) ? 'primary' : 'default'}
+                danger={DANGER.includes(a)}
+                onClick={() => setAction(a)}
+                data-action={a}
+              >
+                {label('matterAction', a)}
+              </Button>
+            ))}
+          </Flex>
+        </Card>
+      ) : null}
+      {m.pendingExtension ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('matter.pendingExtension', m.pendingExtension)}
+        />
+      ) : null}
+      <Row gutter={16}>
+        <Col xs={24} xl={10}>
+          <Card title={t('matter.basics')} style={{ marginBottom: 16 }}>
+            <Descriptions
+              column={1}
+              size="small"
+              styles={{ label: { width: 108 } }}
+              items={[
+                { key: 'source', label: t('matter.source'), children: label('matterSource', m.source) },
+                {
+                  key: 'activity',
+                  label: t('matter.sourceActivity'),
+                  children: m.sourceActivityId ? (
+                    <Link to={`/activities/${m.sourceActivityId}`}>{m.sourceActivityTitle}</Link>
+                  ) : (
+                    muted
+                  ),
+                },
+                {
+                  key: 'lead',
+                  label: t('matter.leadUnit'),
+                  children: lead.length ? lead.map((u) => u.unitName).join(t('punct.list')) : muted,
+                },
+                {
+                  key: 'co',
+                  label: t('matter.coUnits'),
+                  children: others.length ? others.map((u) => u.unitName).join(t('punct.list')) : muted,
+                },
+                {
+                  key: 'deadline',
+                  label: t('matter.deadline'),
+                  children: m.deadline ? (
+                    <>
+                      {m.deadline}
+                      {m.extensionCount ? (
+                        <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                          {t('matter.extended', { n: m.extensionCount })}
+                        </Typography.Text>
+                      ) : null}
+                    </>
+                  ) : (
+                    muted
+                  ),
+                },
+                { key: 'supervisor', label: t('matter.supervisor'), children: m.supervisorName ?? muted },
+                { key: 'contact', label: t('matter.contact'), children: m.contact ?? muted },
+                {
+                  key: 'report',
+                  label: t('matter.reportEveryDays'),
+                  children: m.reportEveryDays ? t('matter.everyNDays', { n: m.reportEveryDays }) : muted,
+                },
+                {
+                  key: 'returns',
+                  label: t('matter.returnCount'),
+                  children: String(m.returnCount),
+                },
+                { key: 'created', label: t('matter.createdAt'), children: dateTime(m.createdAt) },
+                {
+                  key: 'closed',
+                  label: t('matter.closedAt'),
+                  children: m.closedAt ? dateTime(m.closedAt) : muted,
+                },
+              ]}
+            />
+          </Card>
+          <Card title={t('matter.content')} style={{ marginBottom: 16 }}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.content}</Typography.Paragraph>
+            {m.requirements ? (
+              <>
+                <Typography.Text strong>{t('matter.requirements')}</Typography.Text>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>
+                  {m.requirements}
+                </Typography.Paragraph>
+              </>
+            ) : null}
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card
+            title={t('matter.chain')}
+            extra={<Typography.Text type="secondary">{t('matter.chainHint')}</Typography.Text>}
+          >
+            <MatterChainTimeline chain={chain} />
+          </Card>
+        </Col>
+      </Row>
+      <MatterActionDialog
+        matter={m}
+        action={action}
+        onClose={() => setAction(null)}
+        onDone={(next, a) => {
+          setAction(null);
+          message.success(
+            t('matter.actionDone', {
+              action: label('matterAction', a),
+              state: label('matterState', next.state),
+            }),
+          );
+        }}
+      />
+    </>
+  );
+}
