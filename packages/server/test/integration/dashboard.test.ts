@@ -1,24 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { trackedItems } from '../../src/db/schema.ts';
-import { type Client, signIn, useTestApp } from '../helpers/app.ts';
+import { signIn, useTestApp } from '../helpers/app.ts';
 import { engineUnavailable } from '../helpers/db.ts';
 import { createTenant, createUnit } from '../helpers/factories.ts';
-
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+import { act, inDays, upload } from '../helpers/matters.ts';
 
 describe.skipIf(engineUnavailable())('matters dashboard', () => {
   const t = useTestApp();
-
-  async function act(c: Client, m: { id: string; version: number }, action: string, payload: unknown = {}) {
-    const res = await c.post(
-      `/api/v1/matters/${m.id}/transitions`,
-      { action, payload },
-      { 'if-match': `"${m.version}"` },
-    );
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  }
 
   it('counts by state, warning, source and unit, with on-time and closure rates, and lists what it counts', async () => {
     const tenant = await createTenant(t.db);
@@ -68,14 +57,7 @@ describe.skipIf(engineUnavailable())('matters dashboard', () => {
     expect(ofUnit).toHaveLength(u2.total);
 
     // Closing one changes the counts and the unit's rates.
-    const file = await liaison.request({
-      method: 'POST',
-      url: '/api/v1/files',
-      payload: Buffer.from(
-        '--b\r\nContent-Disposition: form-data; name="file"; filename="e.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 x\r\n--b--\r\n',
-      ),
-      headers: { 'content-type': 'multipart/form-data; boundary=b' },
-    });
+    const file = await upload(liaison);
     let m = await act(liaison, a, 'receive');
     m = await act(liaison, m, 'submit_completion', { summary: '完成', evidenceFileIds: [file.json().id] });
     await act(staff, m, 'close_out');

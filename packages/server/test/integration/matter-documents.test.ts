@@ -4,16 +4,12 @@ import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { type Client, signIn, useTestApp } from '../helpers/app.ts';
+import { signIn, useTestApp } from '../helpers/app.ts';
 import { engineUnavailable } from '../helpers/db.ts';
 import { createBody, createTenant, createUnit, createUser } from '../helpers/factories.ts';
+import { act, inDays, upload } from '../helpers/matters.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-function inDays(n: number) {
-  return new Date(Date.now() + n * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-}
 /** 2025-11-12 → 2025年11月12日, as the notice writes dates. */
 const zhDate = (iso: string) =>
   `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
@@ -58,16 +54,6 @@ async function openDocx(buf: Buffer) {
 
 describe.skipIf(engineUnavailable())('documents of the supervision chain', () => {
   const t = useTestApp();
-
-  async function act(c: Client, id: string, version: number, action: string, payload: unknown = {}) {
-    const res = await c.post(
-      `/api/v1/matters/${id}/transitions`,
-      { action, payload },
-      { 'if-match': `"${version}"` },
-    );
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  }
 
   /** A body with a research activity, its report and a finding; a government department in its region. */
   async function setting() {
@@ -127,7 +113,7 @@ describe.skipIf(engineUnavailable())('documents of the supervision chain', () =>
     expect(draft.statusCode).toBe(409);
     expect(draft.json()).toMatchObject({ code: 'invalid_state', title: '当前状态下不能执行该操作' });
 
-    m = await act(staff, m.id, m.version, 'assign', {
+    m = await act(staff, m, 'assign', {
       leadUnitId: dept.id,
       coUnitIds: [coDept.id],
       deadline,
@@ -232,7 +218,7 @@ describe.skipIf(engineUnavailable())('documents of the supervision chain', () =>
         source: 'meeting_decision',
       })
     ).json();
-    m = await act(staff, m.id, m.version, 'assign', { leadUnitId: tenant.unit.id });
+    m = await act(staff, m, 'assign', { leadUnitId: tenant.unit.id });
     expect(m.number).toMatch(/督〔\d{4}〕1号$/);
 
     const res = await liaison.get(`/api/v1/matters/${m.id}/notice.docx`);
@@ -288,7 +274,7 @@ describe.skipIf(engineUnavailable())('documents of the supervision chain', () =>
           ...extra,
         })
       ).json();
-      return act(staff, m.id, m.version, 'assign', { leadUnitId: lead, deadline: inDays(40) });
+      return act(staff, m, 'assign', { leadUnitId: lead, deadline: inDays(40) });
     };
     // Not started; in progress with a report; partly; completed and closed with evidence; a draft.
     const a = await mk('问题甲', dept.id, { supervisorPersonId: leader.id });
@@ -297,38 +283,26 @@ describe.skipIf(engineUnavailable())('documents of the supervision chain', () =>
     let e = await mk('问题丁', tenant.unit.id);
     await staff.post('/api/v1/matters', { title: '草稿问题', content: '未交办', source: 'document' });
 
-    b = await act(liaisonOfDept, b.id, b.version, 'receive');
-    b = await act(liaisonOfDept, b.id, b.version, 'report_progress', {
+    b = await act(liaisonOfDept, b, 'receive');
+    b = await act(liaisonOfDept, b, 'report_progress', {
       measures: '已起草方案',
       status: 'in_progress',
     });
-    c = await act(liaison, c.id, c.version, 'receive');
-    c = await act(liaison, c.id, c.version, 'report_progress', { measures: '第一批完成', status: 'partial' });
-    e = await act(liaison, e.id, e.version, 'receive');
-    e = await act(liaison, e.id, e.version, 'report_progress', {
+    c = await act(liaison, c, 'receive');
+    c = await act(liaison, c, 'report_progress', { measures: '第一批完成', status: 'partial' });
+    e = await act(liaison, e, 'receive');
+    e = await act(liaison, e, 'report_progress', {
       measures: '已建成平台',
       status: 'completed',
     });
-    const boundary = '----yiting-ledger';
-    const upload = await liaison.request({
-      method: 'POST',
-      url: '/api/v1/files',
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="验收报告.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-        ),
-        PDF,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
-    expect(upload.statusCode, upload.body).toBe(201);
-    e = await act(liaison, e.id, e.version, 'submit_completion', {
+    const uploaded = await upload(liaison, '验收报告.pdf');
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    e = await act(liaison, e, 'submit_completion', {
       summary: '平台已挂牌运行',
-      evidenceFileIds: [upload.json().id],
+      evidenceFileIds: [uploaded.json().id],
     });
     const leaderClient = await signIn(t.app, tenant.leader);
-    e = await act(leaderClient, e.id, e.version, 'close_out', { comment: '同意销号' });
+    e = await act(leaderClient, e, 'close_out', { comment: '同意销号' });
 
     const res = await staff.get('/api/v1/matters/ledger.xlsx');
     expect(res.statusCode, res.body).toBe(200);

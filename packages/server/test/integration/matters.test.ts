@@ -2,33 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { type Client, signIn, useTestApp } from '../helpers/app.ts';
 import { engineUnavailable } from '../helpers/db.ts';
 import { createTenant, createUnit, createUser } from '../helpers/factories.ts';
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-function multipart(name: string, content: Buffer, mime = 'application/octet-stream') {
-  const boundary = '----yiting-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
-function inDays(n: number) {
-  return new Date(Date.now() + n * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-}
+import { inDays, PDF, transition, upload } from '../helpers/matters.ts';
 
 describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
   const t = useTestApp();
-
-  async function act(c: Client, id: string, version: number, action: string, payload: unknown = {}) {
-    return c.post(`/api/v1/matters/${id}/transitions`, { action, payload }, { 'if-match': `"${version}"` });
-  }
-
-  async function upload(c: Client, name = '整改佐证.pdf', content = PDF) {
-    const m = multipart(name, content);
-    return c.request({ method: 'POST', url: '/api/v1/files', payload: m.payload, headers: m.headers });
-  }
 
   it('walks a matter from draft to closed out, with a return, and records every step on its timeline', async () => {
     const tenant = await createTenant(t.db);
@@ -52,7 +29,10 @@ describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
     // The liaison cannot see a matter not assigned to its unit.
     expect((await liaison.get(`/api/v1/matters/${m.id}`)).statusCode).toBe(404);
 
-    let res = await act(staff, m.id, 1, 'assign', { leadUnitId: tenant.unit.id, deadline: inDays(30) });
+    let res = await transition(staff, { id: m.id, version: 1 }, 'assign', {
+      leadUnitId: tenant.unit.id,
+      deadline: inDays(30),
+    });
     expect(res.statusCode).toBe(200);
     m = res.json();
     expect(m.state).toBe('assigned');
@@ -65,10 +45,10 @@ describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
     const list = (await liaison.get('/api/v1/matters')).json();
     expect(list.items.map((x: { id: string }) => x.id)).toEqual([m.id]);
 
-    res = await act(liaison, m.id, m.version, 'receive');
+    res = await transition(liaison, m, 'receive');
     m = res.json();
     expect(m.state).toBe('received');
-    res = await act(liaison, m.id, m.version, 'report_progress', {
+    res = await transition(liaison, m, 'report_progress', {
       measures: '已制定中试平台建设方案',
       status: 'in_progress',
     });
@@ -76,7 +56,7 @@ describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
     expect(m.state).toBe('in_rectification');
 
     // Completion without evidence is refused by the rule, and nothing changes.
-    res = await act(liaison, m.id, m.version, 'submit_completion', { summary: '已完成' });
+    res = await transition(liaison, m, 'submit_completion', { summary: '已完成' });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({
       code: 'rule_failed',
@@ -86,23 +66,23 @@ describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
 
     const file = await upload(liaison);
     expect(file.statusCode).toBe(201);
-    res = await act(liaison, m.id, m.version, 'submit_completion', {
+    res = await transition(liaison, m, 'submit_completion', {
       summary: '中试平台已挂牌',
       evidenceFileIds: [file.json().id],
     });
     m = res.json();
     expect(m.state).toBe('completion_submitted');
 
-    res = await act(staff, m.id, m.version, 'return', { reason: '佐证材料不足，请补充运营数据' });
+    res = await transition(staff, m, 'return', { reason: '佐证材料不足，请补充运营数据' });
     m = res.json();
     expect(m).toMatchObject({ state: 'in_rectification', returnCount: 1 });
 
-    res = await act(liaison, m.id, m.version, 'submit_completion', {
+    res = await transition(liaison, m, 'submit_completion', {
       summary: '补充了运营数据',
       evidenceFileIds: [file.json().id],
     });
     m = res.json();
-    res = await act(staff, m.id, m.version, 'close_out', { comment: '同意销号' });
+    res = await transition(staff, m, 'close_out', { comment: '同意销号' });
     m = res.json();
     expect(m.state).toBe('closed');
     expect(m.closedAt).not.toBeNull();
@@ -157,40 +137,46 @@ describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
     ).toBe(403);
 
     // Deadline in the past; a unit of another body; an unknown action; a malformed payload.
-    let res = await act(staff, m.id, 1, 'assign', { leadUnitId: tenant.unit.id, deadline: '2020-01-01' });
+    let res = await transition(staff, { id: m.id, version: 1 }, 'assign', {
+      leadUnitId: tenant.unit.id,
+      deadline: '2020-01-01',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([{ path: 'payload.deadline', message: '期限不能早于今天' }]);
-    res = await act(staff, m.id, 1, 'assign', { leadUnitId: other.unit.id });
+    res = await transition(staff, { id: m.id, version: 1 }, 'assign', { leadUnitId: other.unit.id });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([{ path: 'payload.leadUnitId', message: '单位不存在' }]);
-    res = await act(staff, m.id, 1, 'fly_away');
+    res = await transition(staff, { id: m.id, version: 1 }, 'fly_away');
     expect(res.statusCode).toBe(400);
-    res = await act(staff, m.id, 1, 'assign', { leadUnitId: 'not-a-uuid' });
+    res = await transition(staff, { id: m.id, version: 1 }, 'assign', { leadUnitId: 'not-a-uuid' });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('payload.leadUnitId');
 
     // Wrong role: a liaison cannot assign (it cannot even see a draft).
-    res = await act(liaison, m.id, 1, 'assign', { leadUnitId: tenant.unit.id });
+    res = await transition(liaison, { id: m.id, version: 1 }, 'assign', { leadUnitId: tenant.unit.id });
     expect(res.statusCode).toBe(404);
 
-    res = await act(staff, m.id, 1, 'assign', { leadUnitId: tenant.unit.id, deadline: inDays(20) });
+    res = await transition(staff, { id: m.id, version: 1 }, 'assign', {
+      leadUnitId: tenant.unit.id,
+      deadline: inDays(20),
+    });
     expect(res.statusCode).toBe(200);
 
     // Stale version; wrong state; wrong unit; wrong party.
-    res = await act(liaison, m.id, 1, 'receive');
+    res = await transition(liaison, { id: m.id, version: 1 }, 'receive');
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('version_conflict');
-    res = await act(staff, m.id, 2, 'close_out');
+    res = await transition(staff, { id: m.id, version: 2 }, 'close_out');
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('invalid_state');
-    res = await act(otherLiaison, m.id, 2, 'receive');
+    res = await transition(otherLiaison, { id: m.id, version: 2 }, 'receive');
     expect(res.statusCode).toBe(404);
-    res = await act(staff, m.id, 2, 'receive');
+    res = await transition(staff, { id: m.id, version: 2 }, 'receive');
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('transition_not_allowed');
     // An evidence file that does not exist.
-    await act(liaison, m.id, 2, 'receive');
-    res = await act(liaison, m.id, 3, 'submit_completion', {
+    await transition(liaison, { id: m.id, version: 2 }, 'receive');
+    res = await transition(liaison, { id: m.id, version: 3 }, 'submit_completion', {
       summary: '完成',
       evidenceFileIds: ['01900000-0000-7000-8000-000000000abc'],
     });
@@ -219,42 +205,40 @@ describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
         source: 'meeting_decision',
       })
     ).json();
-    m = (await act(staff, m.id, m.version, 'assign', { leadUnitId: wrongUnit.id })).json();
+    m = (await transition(staff, m, 'assign', { leadUnitId: wrongUnit.id })).json();
     expect(m.deadline).toBe(inDays(20)); // meeting decisions: 20 days by default
-    m = (await act(wrongLiaison, m.id, m.version, 'object', { reason: '不属于本单位职责' })).json();
+    m = (await transition(wrongLiaison, m, 'object', { reason: '不属于本单位职责' })).json();
     expect(m.state).toBe('objected');
-    expect((await act(staff, m.id, m.version, 'reassign', { leadUnitId: wrongUnit.id })).statusCode).toBe(
-      422,
-    );
-    m = (await act(staff, m.id, m.version, 'reassign', { leadUnitId: tenant.unit.id })).json();
+    expect((await transition(staff, m, 'reassign', { leadUnitId: wrongUnit.id })).statusCode).toBe(422);
+    m = (await transition(staff, m, 'reassign', { leadUnitId: tenant.unit.id })).json();
     expect(m.state).toBe('assigned');
     expect((await wrongLiaison.get(`/api/v1/matters/${m.id}`)).statusCode).toBe(404);
-    m = (await act(liaison, m.id, m.version, 'receive')).json();
+    m = (await transition(liaison, m, 'receive')).json();
     m = (
-      await act(liaison, m.id, m.version, 'request_extension', {
+      await transition(liaison, m, 'request_extension', {
         until: inDays(60),
         reason: '需协调省级部门',
       })
     ).json();
     expect(m.pendingExtension).toMatchObject({ until: inDays(60) });
-    m = (await act(staff, m.id, m.version, 'approve_extension')).json();
+    m = (await transition(staff, m, 'approve_extension')).json();
     expect(m).toMatchObject({ deadline: inDays(60), extensionCount: 1, pendingExtension: null });
     const file = (await upload(liaison)).json();
     const submit = async () =>
       (
-        await act(liaison, m.id, m.version, 'submit_completion', {
+        await transition(liaison, m, 'submit_completion', {
           summary: '已完成',
           evidenceFileIds: [file.id],
         })
       ).json();
     m = await submit();
-    m = (await act(staff, m.id, m.version, 'record_vote', { satisfied: 10, unsatisfied: 25 })).json();
+    m = (await transition(staff, m, 'record_vote', { satisfied: 10, unsatisfied: 25 })).json();
     expect(m).toMatchObject({ state: 'in_rectification', voteFailures: 1, accountability: false });
     m = await submit();
-    m = (await act(staff, m.id, m.version, 'record_vote', { satisfied: 10, unsatisfied: 25 })).json();
+    m = (await transition(staff, m, 'record_vote', { satisfied: 10, unsatisfied: 25 })).json();
     expect(m).toMatchObject({ voteFailures: 2, accountability: true });
     m = await submit();
-    m = (await act(staff, m.id, m.version, 'record_vote', { satisfied: 30, unsatisfied: 5 })).json();
+    m = (await transition(staff, m, 'record_vote', { satisfied: 30, unsatisfied: 5 })).json();
     expect(m.state).toBe('closed');
   });
 
@@ -264,7 +248,7 @@ describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
     const mk = async (title: string, deadline?: string) => {
       let m = (await staff.post('/api/v1/matters', { title, content: '内容', source: 'document' })).json();
       if (deadline)
-        m = (await act(staff, m.id, m.version, 'assign', { leadUnitId: tenant.unit.id, deadline })).json();
+        m = (await transition(staff, m, 'assign', { leadUnitId: tenant.unit.id, deadline })).json();
       return m;
     };
     const green = await mk('正常事项', inDays(30));

@@ -5,12 +5,11 @@ import { jobHandlers } from '../../src/jobs/index.ts';
 import { enqueueScans } from '../../src/jobs/reminders.ts';
 import { JobRunner } from '../../src/jobs/runner.ts';
 import { smtpMailer } from '../../src/mail.ts';
-import { type Client, signIn, useTestApp } from '../helpers/app.ts';
+import { signIn, useTestApp } from '../helpers/app.ts';
 import { engineUnavailable } from '../helpers/db.ts';
 import { createTenant } from '../helpers/factories.ts';
+import { act, inDays } from '../helpers/matters.ts';
 import { startSmtp } from '../helpers/smtp.ts';
-
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe.skipIf(engineUnavailable())('deadline reminders and escalation', () => {
   const t = useTestApp();
@@ -19,16 +18,6 @@ describe.skipIf(engineUnavailable())('deadline reminders and escalation', () => 
     smtp = await startSmtp();
   });
   afterAll(async () => smtp?.close());
-
-  async function act(c: Client, m: { id: string; version: number }, action: string, payload: unknown = {}) {
-    const res = await c.post(
-      `/api/v1/matters/${m.id}/transitions`,
-      { action, payload },
-      { 'if-match': `"${m.version}"` },
-    );
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  }
 
   it('reminds the unit of matters due soon, escalates overdue ones to the supervising leader, once a day', async () => {
     const tenant = await createTenant(t.db);
