@@ -209,7 +209,9 @@ export const OpinionReport = z.object({
   submittedAt: z.string().nullable(),
   editedAt: z.string().nullable(),
   approvedAt: z.string().nullable(),
-  forwards: z.array(z.object({ level: ReportLevel, bulletin: z.string(), number: z.string(), at: z.string() })),
+  forwards: z.array(
+    z.object({ level: ReportLevel, bulletin: z.string(), number: z.string(), at: z.string() }),
+  ),
   adoptions: z.array(z.object({ level: ReportLevel, at: z.string() })),
   adoptionLevels: z.array(ReportLevel),
   instructions: z.array(

@@ -1,4 +1,11 @@
-import { DEFAULT_MATTER_CONFIG, type MatterConfig } from '@yiting/domain';
+import {
+  DEFAULT_MATTER_CONFIG,
+  DEFAULT_REPORT_CONFIG,
+  type MatterConfig,
+  type ProposalConfig,
+  type ReportConfig,
+  resolveProposalConfig,
+} from '@yiting/domain';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { bodies } from '../db/schema.ts';
@@ -7,7 +14,19 @@ export interface BodyTrackingConfig {
   matter: MatterConfig;
   /** 代字 of assignment notices, e.g. 江人大督 → 江人大督〔2025〕12号. */
   matterNumberPrefix: string;
+  proposal: ProposalConfig;
+  report: ReportConfig;
+  /** The session (届次, 会次) proposals are numbered in unless they name one. */
+  proposalSession: { term: number; meeting: number } | null;
 }
+
+type StoredConfig = {
+  matter?: Partial<MatterConfig>;
+  matterNumberPrefix?: string;
+  proposal?: Parameters<typeof resolveProposalConfig>[0];
+  report?: Partial<ReportConfig>;
+  proposalSession?: { term: number; meeting: number };
+};
 
 /** A body's configuration with DOMAIN.md's defaults for whatever it does not set. */
 export async function trackingConfig(db: Db, bodyId: string): Promise<BodyTrackingConfig> {
@@ -15,7 +34,7 @@ export async function trackingConfig(db: Db, bodyId: string): Promise<BodyTracki
     .select({ config: bodies.config, shortName: bodies.shortName })
     .from(bodies)
     .where(eq(bodies.id, bodyId));
-  const c = (row?.config ?? {}) as { matter?: Partial<MatterConfig>; matterNumberPrefix?: string };
+  const c = (row?.config ?? {}) as StoredConfig;
   return {
     matter: {
       ...DEFAULT_MATTER_CONFIG,
@@ -24,5 +43,8 @@ export async function trackingConfig(db: Db, bodyId: string): Promise<BodyTracki
     },
     matterNumberPrefix:
       c.matterNumberPrefix ?? `${(row?.shortName ?? '').replace(/常委会$/, '').slice(0, 4)}督`,
+    proposal: resolveProposalConfig(c.proposal),
+    report: { ...DEFAULT_REPORT_CONFIG, ...c.report },
+    proposalSession: c.proposalSession ?? null,
   };
 }

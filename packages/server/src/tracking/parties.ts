@@ -1,10 +1,15 @@
 import type { Party } from '@yiting/domain';
+import { eq, or, type SQL, sql } from 'drizzle-orm';
+import { itemSigners, itemUnits, trackedItems } from '../db/schema.ts';
 import type { Actor } from '../plugins/auth.ts';
 
 export interface ItemUnitRef {
   unitId: string;
   role: string;
 }
+
+export const isOffice = (actor: Actor) => actor.roles.some((r) => r === 'admin' || r === 'staff');
+const seesAll = (actor: Actor) => actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'leader');
 
 /** The parts the actor plays towards one item; the machine decides what each part may do. */
 export function partiesOf(
@@ -13,7 +18,7 @@ export function partiesOf(
   units: ItemUnitRef[],
 ): Party[] {
   const parties: Party[] = [];
-  if (actor.roles.includes('admin') || actor.roles.includes('staff')) parties.push('office');
+  if (isOffice(actor)) parties.push('office');
   if (actor.roles.includes('leader')) parties.push('leader');
   if (actor.account.personId && actor.account.personId === item.supervisorPersonId)
     parties.push('supervisor');
@@ -25,8 +30,53 @@ export function partiesOf(
   return parties;
 }
 
+/**
+ * The author's parts: the proposer by their own account; the office too when it entered the item on
+ * the author's behalf (a paper submission: the office submits, and records the author's answers, for them).
+ */
+export function authorParties(
+  actor: Actor,
+  item: { proposerPersonId: string | null; data: unknown },
+  cosignerIds: readonly string[] = [],
+): Party[] {
+  const parties: Party[] = [];
+  const personId = actor.account.personId;
+  const onBehalf = (item.data as { enteredOnBehalf?: boolean }).enteredOnBehalf === true;
+  if ((personId && personId === item.proposerPersonId) || (onBehalf && isOffice(actor)))
+    parties.push('proposer');
+  if (personId && cosignerIds.includes(personId)) parties.push('cosigner');
+  return parties;
+}
+
 /** Liaisons see only their unit's items; everyone else with the read permission sees the body's. */
 export function unitScope(actor: Actor): string | null {
-  const office = actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'leader');
-  return office ? null : (actor.unitId ?? '00000000-0000-0000-0000-000000000000');
+  return seesAll(actor) ? null : (actor.unitId ?? '00000000-0000-0000-0000-000000000000');
+}
+
+const assignedTo = (unitId: string) =>
+  sql`exists (select 1 from ${itemUnits} iu where iu.item_id = ${trackedItems.id} and iu.unit_id = ${unitId})`;
+
+/** Matters: the liaison's unit must be on the item. */
+export function unitScopeSql(actor: Actor): SQL | null {
+  const scope = unitScope(actor);
+  return scope ? assignedTo(scope) : null;
+}
+
+/**
+ * Proposals and reports: the office and leaders see the body's; a member or deputy their own (as
+ * proposer or, with `signers`, as co-signer); a liaison what is assigned to their unit (with `units`).
+ */
+export function personalScopeSql(actor: Actor, opts: { signers: boolean; units: boolean }): SQL | null {
+  if (seesAll(actor)) return null;
+  const parts: SQL[] = [];
+  if (opts.units && actor.roles.includes('liaison') && actor.unitId) parts.push(assignedTo(actor.unitId));
+  const personId = actor.account.personId;
+  if (personId) {
+    parts.push(eq(trackedItems.proposerPersonId, personId));
+    if (opts.signers)
+      parts.push(
+        sql`exists (select 1 from ${itemSigners} s where s.item_id = ${trackedItems.id} and s.person_id = ${personId})`,
+      );
+  }
+  return parts.length ? or(...parts)! : sql`false`;
 }

@@ -1,0 +1,165 @@
+import { IdParams, ItemEvent, ListQuery, listOf, type Permission } from '@yiting/domain';
+import type { SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { TypedApp } from '../app.ts';
+import { decodeCursor, page } from '../cursor.ts';
+import type { Db } from '../db/client.ts';
+import { notFound } from '../errors.ts';
+import { ifMatchVersion, setEtag } from '../http.ts';
+import { type Actor, bodyActorOf } from '../plugins/auth.ts';
+import { eventsOf } from '../repositories/matters.ts';
+import { findItem, listItems } from '../repositories/tracked-items.ts';
+import { type BodyTrackingConfig, trackingConfig } from '../tracking/config.ts';
+import { type ItemRow, type ItemTypeName, typeDef } from '../tracking/registry.ts';
+import { createItem, editItem, fireItemAction } from '../usecases/tracked-items.ts';
+
+type BodyActor = Actor & { bodyId: string };
+
+export type Presenter<T> = (
+  db: Db,
+  actor: BodyActor,
+  rows: ItemRow[],
+  config: BodyTrackingConfig,
+) => Promise<T[]>;
+
+/**
+ * The routes every tracked-item type answers the same way — list, create, read, edit, transitions,
+ * timeline — built once; a type brings its schemas, its list filters and its presenter. Thin: the
+ * use cases and the registry hold the rules.
+ */
+export function itemRoutes<Q extends z.ZodType<{ limit: number; cursor?: string | undefined }>, T>(
+  app: TypedApp,
+  db: Db,
+  opts: {
+    type: ItemTypeName;
+    path: string;
+    tag: string;
+    read: Permission;
+    submit: Permission;
+    schemas: { item: z.ZodType<T>; input: z.ZodType; patch: z.ZodType; query: Q; transition: z.ZodType };
+    filters: (query: z.infer<Q>, actor: BodyActor, config: BodyTrackingConfig) => (SQL | undefined)[];
+    present: Presenter<T>;
+  },
+) {
+  const def = typeDef(opts.type);
+  const { item, input, patch, query, transition } = opts.schemas;
+  const tags = [opts.tag];
+  const one = async (actor: BodyActor, row: ItemRow) =>
+    (await opts.present(db, actor, [row], await trackingConfig(db, actor.bodyId)))[0]!;
+
+  app.get(
+    opts.path,
+    {
+      config: { permission: opts.read },
+      schema: { tags, querystring: query, response: { 200: listOf(item) } },
+    },
+    async (req) => {
+      const actor = bodyActorOf(req);
+      const q = req.query as z.infer<Q>;
+      const config = await trackingConfig(db, actor.bodyId);
+      const after = decodeCursor(q.cursor, ['uuid'])?.[0] as string | undefined;
+      const rows = await listItems(db, def, actor, opts.filters(q, actor, config), { after, limit: q.limit });
+      const p = page(rows, q.limit, (r) => [r.id]);
+      return { items: await opts.present(db, actor, p.items, config), nextCursor: p.nextCursor };
+    },
+  );
+
+  app.post(
+    opts.path,
+    { config: { permission: opts.submit }, schema: { tags, body: input, response: { 201: item } } },
+    async (req, reply) => {
+      const actor = bodyActorOf(req);
+      const row = await createItem({ db, actor, type: opts.type, input: req.body });
+      setEtag(reply, row.version);
+      return reply.code(201).send(await one(actor, row));
+    },
+  );
+
+  app.get(
+    `${opts.path}/:id`,
+    { config: { permission: opts.read }, schema: { tags, params: IdParams, response: { 200: item } } },
+    async (req, reply) => {
+      const actor = bodyActorOf(req);
+      const row = await findItem(db, def, actor, req.params.id);
+      if (!row) throw notFound();
+      setEtag(reply, row.version);
+      return one(actor, row);
+    },
+  );
+
+  app.patch(
+    `${opts.path}/:id`,
+    {
+      config: { permission: opts.submit },
+      schema: { tags, params: IdParams, body: patch, response: { 200: item } },
+    },
+    async (req, reply) => {
+      const actor = bodyActorOf(req);
+      const row = await editItem({
+        db,
+        actor,
+        type: opts.type,
+        id: req.params.id,
+        version: ifMatchVersion(req),
+        patch: req.body,
+      });
+      setEtag(reply, row.version);
+      return one(actor, row);
+    },
+  );
+
+  // Every change of state goes through here; the machine decides who may do what.
+  app.post(
+    `${opts.path}/:id/transitions`,
+    {
+      config: { permission: opts.read },
+      schema: { tags, params: IdParams, body: transition, response: { 200: item } },
+    },
+    async (req, reply) => {
+      const actor = bodyActorOf(req);
+      const body = req.body as { action: string; payload: unknown };
+      const row = await fireItemAction({
+        db,
+        actor,
+        type: opts.type,
+        id: req.params.id,
+        version: ifMatchVersion(req),
+        action: body.action,
+        payload: body.payload,
+      });
+      setEtag(reply, row.version);
+      return one(actor, row);
+    },
+  );
+
+  app.get(
+    `${opts.path}/:id/events`,
+    {
+      config: { permission: opts.read },
+      schema: { tags, params: IdParams, querystring: ListQuery, response: { 200: listOf(ItemEvent) } },
+    },
+    async (req) => {
+      const actor = bodyActorOf(req);
+      const row = await findItem(db, def, actor, req.params.id);
+      if (!row) throw notFound();
+      const after = decodeCursor(req.query.cursor, ['int'])?.[0] as number | undefined;
+      const { events, attached } = await eventsOf(db, actor.bodyId, row.id, after, req.query.limit);
+      const p = page(events, req.query.limit, (e) => [e.seq]);
+      return {
+        items: p.items.map((e) => ({
+          id: e.id,
+          seq: e.seq,
+          action: e.action,
+          fromState: e.fromState,
+          toState: e.toState,
+          actorId: e.actorId,
+          actorName: e.actorName,
+          at: e.at.toISOString(),
+          payload: e.payload as Record<string, unknown>,
+          files: attached.filter((f) => f.eventId === e.id).map(({ eventId: _e, ...f }) => f),
+        })),
+        nextCursor: p.nextCursor,
+      };
+    },
+  );
+}

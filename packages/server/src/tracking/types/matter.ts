@@ -1,0 +1,167 @@
+import {
+  type MachineDef,
+  MatterActionPayloads,
+  type MatterData,
+  type MatterInput,
+  matterMachine,
+  newMatterData,
+} from '@yiting/domain';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { activities, activityRecords, people } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { allocateNumber } from '../../usecases/doc-numbers.ts';
+import { partiesOf, unitScopeSql } from '../parties.ts';
+import type { ItemData, ItemTypeDef } from '../registry.ts';
+
+async function assertInBody(
+  tx: Db,
+  bodyId: string,
+  refs: { activityId?: string | null | undefined; personId?: string | null | undefined },
+) {
+  const issues: { path: string; message: string }[] = [];
+  if (refs.activityId) {
+    const [a] = await tx
+      .select({ id: activities.id })
+      .from(activities)
+      .where(and(eq(activities.id, refs.activityId), eq(activities.bodyId, bodyId)));
+    if (!a) issues.push({ path: 'sourceActivityId', message: 'unknown_activity' });
+  }
+  if (refs.personId) {
+    const [p] = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.id, refs.personId), eq(people.bodyId, bodyId)));
+    if (!p) issues.push({ path: 'supervisorPersonId', message: 'unknown_person' });
+  }
+  if (issues.length) throw new AppError('validation_failed', undefined, issues);
+}
+
+const iso = (v: string | null) => (v ? new Date(v) : null);
+
+/** 交办事项: assigned by the office to a lead unit (with co-units), followed until closed out. */
+export const matterType: ItemTypeDef = {
+  types: ['matter'],
+  name: 'matter',
+  machine: matterMachine as unknown as MachineDef<string, string, unknown>,
+  payloads: MatterActionPayloads,
+  config: (c) => c.matter,
+  scope: unitScopeSql,
+  parties: (actor, item, units) => partiesOf(actor, item, units),
+  columns: (raw) => {
+    const d = raw as MatterData;
+    return {
+      leadUnitId: d.leadUnitId,
+      deadline: d.deadline,
+      lastReportAt: iso(d.lastReportAt),
+      closedAt: iso(d.closedAt),
+    };
+  },
+  // The machine reports the co-units it assigned; they live in item_units, not in the data.
+  transient: ['coUnitIds'],
+  assignment: {
+    actions: ['assign', 'reassign'],
+    unitRefs: (p) => {
+      const { leadUnitId, coUnitIds } = p as { leadUnitId: string; coUnitIds?: string[] };
+      const co = [...new Set(coUnitIds ?? [])].filter((u) => u !== leadUnitId);
+      return [
+        { id: leadUnitId, path: 'payload.leadUnitId' },
+        ...co.map((u, i) => ({ id: u, path: `payload.coUnitIds.${i}` })),
+      ];
+    },
+    units: (p) => {
+      const { leadUnitId, coUnitIds } = p as { leadUnitId: string; coUnitIds?: string[] };
+      const co = [...new Set(coUnitIds ?? [])].filter((u) => u !== leadUnitId);
+      return [{ unitId: leadUnitId, role: 'lead' }, ...co.map((unitId) => ({ unitId, role: 'co' }))];
+    },
+  },
+  fileFields: ['evidenceFileIds'],
+  // The assignment notice's number: given by the office, or the next of the body's 督 sequence.
+  number: async (env, row, action, payload) => {
+    if (action !== 'assign' || row.number) return null;
+    const given = (payload as { noticeNumber?: string }).noticeNumber;
+    return {
+      number:
+        given ??
+        (await allocateNumber(env.tx, env.actor.bodyId, env.config.matterNumberPrefix, env.now.getFullYear()))
+          .text,
+    };
+  },
+  // Actions the handling unit must hear of at once, in-app (reminders by e-mail are the jobs' work).
+  notices: {
+    assign: { to: 'lead_unit', zh: '新交办事项' },
+    reassign: { to: 'lead_unit', zh: '改派交办事项' },
+    dismiss_objection: { to: 'lead_unit', zh: '异议未被采纳，请签收办理' },
+    return: { to: 'lead_unit', zh: '事项被退回重办' },
+    urge: { to: 'lead_unit', zh: '催办通知' },
+    approve_extension: { to: 'lead_unit', zh: '延期申请已批准' },
+    reject_extension: { to: 'lead_unit', zh: '延期申请未获批准' },
+    reopen: { to: 'lead_unit', zh: '事项重新启动' },
+  },
+  searchText: (m) => [m.number ?? '', m.title, m.content].join(' ').toLowerCase(),
+
+  /** A draft matter, usually from a research finding or a meeting's agreed item. */
+  create: async (env, raw) => {
+    const input = raw as MatterInput;
+    const { tx, actor } = env;
+    let sourceActivityId = input.sourceActivityId ?? null;
+    if (input.sourceRecordId) {
+      const [rec] = await tx
+        .select({ activityId: activityRecords.activityId })
+        .from(activityRecords)
+        .where(and(eq(activityRecords.id, input.sourceRecordId), eq(activityRecords.bodyId, actor.bodyId)));
+      if (!rec)
+        throw new AppError('validation_failed', undefined, [
+          { path: 'sourceRecordId', message: 'invalid_value' },
+        ]);
+      sourceActivityId ??= rec.activityId;
+    }
+    await assertInBody(tx, actor.bodyId, {
+      activityId: sourceActivityId,
+      personId: input.supervisorPersonId,
+    });
+    return {
+      type: 'matter',
+      columns: {
+        title: input.title,
+        content: input.content,
+        requirements: input.requirements ?? null,
+        source: input.source,
+        sourceActivityId,
+        sourceRecordId: input.sourceRecordId ?? null,
+        supervisorPersonId: input.supervisorPersonId ?? null,
+        contact: input.contact ?? null,
+        reportEveryDays: input.reportEveryDays ?? null,
+      },
+      data: newMatterData(input.source),
+      eventPayload: { title: input.title, source: input.source },
+    };
+  },
+
+  // The office corrects wording, requirements, source or supervisor of a matter not yet finished.
+  edit: {
+    states: 'open',
+    parties: null,
+    apply: async (env, row, raw) => {
+      const patch = raw as Partial<MatterInput>;
+      await assertInBody(env.tx, env.actor.bodyId, {
+        activityId: patch.sourceActivityId,
+        personId: patch.supervisorPersonId,
+      });
+      const data = row.data as ItemData;
+      return {
+        columns: {
+          ...(patch.title !== undefined && { title: patch.title }),
+          ...(patch.content !== undefined && { content: patch.content }),
+          ...(patch.requirements !== undefined && { requirements: patch.requirements }),
+          ...(patch.source !== undefined && { source: patch.source }),
+          ...(patch.sourceActivityId !== undefined && { sourceActivityId: patch.sourceActivityId }),
+          ...(patch.supervisorPersonId !== undefined && { supervisorPersonId: patch.supervisorPersonId }),
+          ...(patch.contact !== undefined && { contact: patch.contact }),
+          ...(patch.reportEveryDays !== undefined && { reportEveryDays: patch.reportEveryDays }),
+        },
+        ...(patch.source !== undefined && { data: { ...data, source: patch.source } }),
+      };
+    },
+  },
+};
