@@ -14,7 +14,9 @@ import { importExportRoutes } from './import-export.ts';
 import { matterDocumentRoutes } from './matter-documents.ts';
 import { matterRoutes } from './matters.ts';
 import { notificationRoutes } from './notifications.ts';
+import { opinionReportRoutes } from './opinion-reports.ts';
 import { peopleRoutes } from './people.ts';
+import { proposalRoutes } from './proposals.ts';
 import { tokenRoutes } from './tokens.ts';
 import { unitRoutes } from './units.ts';
 
@@ -36,6 +38,8 @@ export async function registerRoutes(app: TypedApp, ctx: RouteContext) {
       fileRoutes(api, ctx);
       matterDocumentRoutes(api, ctx);
       matterRoutes(api, ctx);
+      proposalRoutes(api, ctx);
+      opinionReportRoutes(api, ctx);
       activityRoutes(api, ctx);
       dashboardRoutes(api, ctx);
       notificationRoutes(api, ctx);
