@@ -24,7 +24,8 @@ export function authorOf(
   const personId = given ?? null;
   if (!personId && needsPerson)
     throw new AppError('validation_failed', undefined, [{ path: 'proposerPersonId', message: 'required' }]);
-  return { personId, onBehalf: !!personId && personId !== own };
+  // Entered by the office for someone else, or for an organisation: the office acts for the author.
+  return { personId, onBehalf: !personId || personId !== own };
 }
 
 /** Every id must be a person of this body; reported at `path.i` (or `path` alone for one id). */
