@@ -22,6 +22,7 @@ describe.skipIf(!canRun)('people import', () => {
 
     const { page } = b;
     await signIn(page, 'staff');
+    await page.goto('/people');
     const countBefore = await page.evaluate(async () => {
       const r = await fetch('/api/v1/people?limit=1&q=lisihai');
       return ((await r.json()) as { items: unknown[] }).items.length;

@@ -32,6 +32,9 @@ describe.skipIf(!canRun)('sign-in', () => {
   it('shows only what the role may open, and signs out', async () => {
     const { page } = b;
     await signIn(page, 'leader');
+    // A leader starts on the supervision overview.
+    await page.getByRole('heading', { name: '督办总览' }).waitFor();
+    await page.goto('/people');
     await page.getByRole('heading', { name: '人员' }).waitFor();
     const menu = page.getByRole('menu');
     expect(await menu.getByText('机构').count()).toBe(1);
@@ -48,6 +51,7 @@ describe.skipIf(!canRun)('sign-in', () => {
   it('switches to English and remembers it', async () => {
     const { page } = b;
     await signIn(page, 'admin');
+    await page.goto('/people');
     await page.getByTestId('language-switch').click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'People' }).waitFor();

@@ -7,6 +7,7 @@ describe.skipIf(!canRun)('people', () => {
   it('creates a person through the form (checked by the shared schema) and finds them by pinyin initials', async () => {
     const { page } = b;
     await signIn(page, 'staff');
+    await page.goto('/people');
     await page.getByRole('button', { name: '新建人员' }).click();
     const drawer = page.locator('.ant-drawer-open');
     await drawer.getByLabel('姓名').fill('司马青云');

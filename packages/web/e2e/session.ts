@@ -9,7 +9,13 @@ export const canRun = hasChromium || chromiumRequired();
  * One browser per test file and a fresh context (cookies, storage) per test, in Chinese unless asked.
  * Console errors other than expected 401s fail the test: a broken page should not pass quietly.
  */
-export function useBrowser(options: { locale?: 'zh-CN' | 'en-US' } = {}) {
+export function useBrowser(
+  options: {
+    locale?: 'zh-CN' | 'en-US';
+    /** Console errors a test provokes on purpose (e.g. a 422 it then checks the page explains). */
+    expectedConsole?: RegExp;
+  } = {},
+) {
   const state: { browser?: Browser; context?: BrowserContext; page?: Page; errors: string[] } = {
     errors: [],
   };
@@ -32,7 +38,9 @@ export function useBrowser(options: { locale?: 'zh-CN' | 'en-US' } = {}) {
     state.page.on('pageerror', (e) => state.errors.push(`pageerror: ${e.message}`));
     state.page.on('console', (m) => {
       // 401 answers are how the app learns there is no session or a wrong password.
-      if (m.type() === 'error' && !/status of 401/.test(m.text())) state.errors.push(`console: ${m.text()}`);
+      if (m.type() !== 'error' || /status of 401/.test(m.text())) return;
+      if (options.expectedConsole?.test(m.text())) return;
+      state.errors.push(`console: ${m.text()}`);
     });
   });
   afterEach(async () => {

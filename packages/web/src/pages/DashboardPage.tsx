@@ -93,7 +93,8 @@ export function DashboardPage() {
           radius: ['45%', '70%'],
           center: ['50%', '45%'],
           cursor: 'pointer',
-          label: { formatter: '{c}' },
+          label: { show: true, position: 'inside', formatter: '{c}', color: '#fff', fontWeight: 600 },
+          labelLine: { show: false },
           data: WARNING_LEVELS.map((w) => ({
             name: label('warning', w),
             value: d?.byWarning.find((x) => x.level === w)?.count ?? 0,
@@ -106,27 +107,25 @@ export function DashboardPage() {
     [d, label],
   );
 
-  const sourceOption = useMemo(
-    () => ({
-      tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
-      legend: { type: 'scroll', bottom: 0 },
+  const sourceOption = useMemo(() => {
+    const rows = [...(d?.bySource ?? [])].sort((a, b) => a.count - b.count);
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: rows.map((s) => label('matterSource', s.source)) },
       series: [
         {
-          type: 'pie',
-          radius: '62%',
-          center: ['50%', '42%'],
+          type: 'bar',
+          barMaxWidth: 18,
           cursor: 'pointer',
-          label: { formatter: '{c}' },
-          data: (d?.bySource ?? []).map((s) => ({
-            name: label('matterSource', s.source),
-            value: s.count,
-            filter: { source: s.source },
-          })),
+          itemStyle: { color: '#1d5ba6' },
+          label: { show: true, position: 'right' },
+          data: rows.map((s) => ({ value: s.count, filter: { source: s.source } })),
         },
       ],
-    }),
-    [d, label],
-  );
+    };
+  }, [d, label]);
 
   const units = useMemo(() => [...(d?.byUnit ?? [])].sort((a, b) => b.total - a.total), [d]);
   const unitOption = useMemo(() => {

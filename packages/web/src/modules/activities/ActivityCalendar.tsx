@@ -66,7 +66,6 @@ export function ActivityCalendar({ month, onMonth }: { month: string; onMonth: (
       {query.error ? <ErrorAlert error={query.error} style={{ marginBottom: 16 }} /> : null}
       <Calendar
         value={start}
-        mode="month"
         onPanelChange={(d) => onMonth(d.format('YYYY-MM'))}
         onSelect={(d, info) => {
           if (info.source !== 'date') onMonth(d.format('YYYY-MM'));

@@ -57,7 +57,7 @@ export function ActivityRecords({
       data-record={f.id}
       data-testid="finding"
       actions={
-        f.nature === 'problem' && onConvert
+        f.nature === 'problem' && onConvert && !f.matterIds.length
           ? [
               <Button key="convert" size="small" icon={<SendOutlined />} onClick={() => onConvert(f)}>
                 {t('finding.convert')}
