@@ -89,6 +89,8 @@ async function start(args: string[]) {
   const mailer = mailerFromEnv();
   const runner = new JobRunner(database.db, jobHandlers({ sessionIdleMinutes: 30, mailer }), {
     intervalMs: Number(process.env.YITING_JOB_INTERVAL_MS ?? 15_000),
+    // How long a job claimed by a node that died stays claimed before another node takes it over.
+    staleAfterMs: Number(process.env.YITING_JOB_STALE_MS ?? 10 * 60_000),
   });
   let closing = false;
   const shutdown = async (signal: string) => {

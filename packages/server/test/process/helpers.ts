@@ -92,10 +92,10 @@ export interface Server {
 }
 
 /** Starts `yiting start` and waits until it answers /api/health, or rejects with its output if it exits. */
-export async function startServer(db: DbEnv): Promise<Server> {
+export async function startServer(db: DbEnv, extra: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [BIN, 'start'], {
-    env: childEnv(db, { PORT: String(port), HOST: '127.0.0.1' }),
+    env: childEnv(db, { ...extra, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
