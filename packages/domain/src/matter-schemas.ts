@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, ListQuery } from './schemas.ts';
+import { ItemHighlights } from './text.ts';
 import { WARNING_LEVELS } from './tracking/engine.ts';
 import { MATTER_ACTIONS, MatterSource, MatterState } from './tracking/matters.ts';
 
@@ -56,6 +57,8 @@ export const Matter = z.object({
   updatedAt: z.string(),
   /** What the current user may do now; the UI offers exactly these. */
   actions: z.array(z.enum(MATTER_ACTIONS as [string, ...string[]])),
+  /** In a list searched with q: where the query matched. */
+  highlights: ItemHighlights.optional(),
 });
 export type Matter = z.infer<typeof Matter>;
 

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Chinese full-text search, the pure part (ARCHITECTURE §1): the text is indexed as character
  * bigrams of its CJK runs plus its latin/digit words, candidates found through the index are
@@ -217,6 +219,9 @@ export function highlight(text: string, q: string, opts: { max?: number; width?:
   return cuts;
 }
 
+/** A letter or digit code unit; either half of a surrogate pair counts, so a trim never splits one. */
+const wordUnit = (c: string) => WORD.test(c) || (c >= '\ud800' && c <= '\udfff');
+
 /** A passage two texts share, with where it stands in each. */
 export interface SharedPassage {
   /** The passage as written in the first text. */
@@ -260,9 +265,12 @@ export function sharedPassages(
       while (i + len < na.length && j + len < nb.length && na[i + len] === nb[j + len]) len++;
       if (len > best.len) best = { j, len };
     }
-    // A passage of only spaces and punctuation is not worth showing.
-    if (best.len >= min && WORD.test(na.slice(i, i + best.len))) {
-      found.push({ i, j: best.j, len: best.len });
+    if (best.len >= min) {
+      // Shown without the punctuation and spaces at its ends; too short then, not shown at all.
+      let [s, t, len] = [i, best.j, best.len];
+      while (len > 0 && !wordUnit(na[s]!)) [s, t, len] = [s + 1, t + 1, len - 1];
+      while (len > 0 && !wordUnit(na[s + len - 1]!)) len--;
+      if (len >= min) found.push({ i: s, j: t, len });
       i += best.len;
     } else i++;
   }
@@ -274,4 +282,48 @@ export function sharedPassages(
       const ar = { start: A.map[i]!, end: A.map[i + len]! };
       return { text: a.slice(ar.start, ar.end), a: ar, b: { start: B.map[j]!, end: B.map[j + len]! } };
     });
+}
+
+// ---------------------------------------------------------------- wire schemas
+
+export const TextRangeSchema = z.object({ start: z.number().int(), end: z.number().int() });
+
+export const SnippetSchema = z.object({
+  text: z.string(),
+  offset: z.number().int(),
+  ranges: z.array(TextRangeSchema),
+  truncatedStart: z.boolean(),
+  truncatedEnd: z.boolean(),
+});
+
+/** Where a list search matched an item: ranges of the whole title, cuts of the content. */
+export const ItemHighlights = z.object({
+  title: z.array(TextRangeSchema),
+  content: z.array(SnippetSchema),
+});
+export type ItemHighlights = z.infer<typeof ItemHighlights>;
+
+export const SharedPassageSchema = z.object({ text: z.string(), a: TextRangeSchema, b: TextRangeSchema });
+
+/** An earlier item like the one under review; `a` ranges are in the reviewed item, `b` in this one. */
+export const SimilarItem = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  number: z.string().nullable(),
+  title: z.string(),
+  content: z.string(),
+  state: z.string(),
+  createdAt: z.string(),
+  /** Cosine similarity of the segmented words, 0–1. */
+  score: z.number(),
+  shared: z.object({ title: z.array(SharedPassageSchema), content: z.array(SharedPassageSchema) }),
+});
+export type SimilarItem = z.infer<typeof SimilarItem>;
+
+export const SimilarQuery = z.object({ limit: z.coerce.number().int().min(1).max(20).default(5) });
+export const SimilarList = z.object({ items: z.array(SimilarItem) });
+
+/** The highlights of an item found by `q`: every match in the title, up to three cuts of the content. */
+export function itemHighlights(item: { title: string; content: string }, q: string): ItemHighlights {
+  return { title: matchRanges(item.title, q), content: highlight(item.content, q, { max: 3, width: 80 }) };
 }

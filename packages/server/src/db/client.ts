@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { backfillSearchVectors } from '../tracking/search.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -114,7 +115,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         try {
           await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
           try {
-            await migratePg(drizzlePg({ client, schema }) as never, { migrationsFolder: MIGRATIONS_FOLDER });
+            const locked = drizzlePg({ client, schema });
+            await migratePg(locked as never, { migrationsFolder: MIGRATIONS_FOLDER });
+            await backfillSearchVectors(locked as unknown as Db);
           } finally {
             await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
           }
@@ -150,6 +153,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     ...(opts.dataDir ? { dataDir: resolve(opts.dataDir) } : {}),
     async migrate() {
       await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      await backfillSearchVectors(db);
     },
     async close() {
       if (closed) return;

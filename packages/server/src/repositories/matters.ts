@@ -1,4 +1,4 @@
-import { escapeLike, type MatterState, normaliseQuery } from '@yiting/domain';
+import type { MatterState } from '@yiting/domain';
 import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
@@ -11,6 +11,7 @@ import {
   trackedItems,
   units,
 } from '../db/schema.ts';
+import { itemTextMatch } from './item-search.ts';
 
 export type ItemRow = typeof trackedItems.$inferSelect;
 
@@ -74,8 +75,8 @@ export interface MatterFilter {
   yellowDays: number;
 }
 
+/** The list filters. With q, the list route ranks through `searchItems`; the ledger keeps id order. */
 export function matterWhere(f: MatterFilter): SQL {
-  const q = f.q ? normaliseQuery(f.q) : '';
   const unitFilter = (unitId: string) =>
     sql`exists (select 1 from ${itemUnits} iu where iu.body_id = ${f.bodyId} and iu.item_id = ${trackedItems.id} and iu.unit_id = ${unitId})`;
   return and(
@@ -88,7 +89,7 @@ export function matterWhere(f: MatterFilter): SQL {
     f.sourceActivityId ? eq(trackedItems.sourceActivityId, f.sourceActivityId) : undefined,
     f.warning ? warningSql(f.warning, f.yellowDays) : undefined,
     f.overdue ? warningSql('red', f.yellowDays) : undefined,
-    q ? sql`${trackedItems.searchText} like ${`%${escapeLike(q)}%`}` : undefined,
+    f.q ? itemTextMatch(f.q) : undefined,
   )!;
 }
 

@@ -3,6 +3,7 @@ import {
   endOfDayCst,
   IdParams,
   ItemEvent,
+  itemHighlights,
   ListQuery,
   listOf,
   Matter,
@@ -14,6 +15,9 @@ import {
   type MatterState,
   matterIsActive,
   matterMachine,
+  queryTerms,
+  SimilarList,
+  SimilarQuery,
   TransitionInput,
   warningLevel,
 } from '@yiting/domain';
@@ -25,16 +29,19 @@ import { activities, activityRecords, people } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { ifMatchVersion, setEtag } from '../http.ts';
 import { type Actor, bodyActorOf } from '../plugins/auth.ts';
+import { searchItems } from '../repositories/item-search.ts';
 import {
   eventsOf,
   findMatter,
   type ItemRow,
   listMatters,
+  matterWhere,
   namesFor,
   unitsOfItems,
 } from '../repositories/matters.ts';
 import { type BodyTrackingConfig, trackingConfig } from '../tracking/config.ts';
 import { partiesOf, unitScope } from '../tracking/parties.ts';
+import { similarItems } from '../tracking/similar.ts';
 import { createMatter, fireMatterAction, updateMatter } from '../usecases/matters.ts';
 import type { RouteContext } from './context.ts';
 
@@ -136,17 +143,39 @@ export function matterRoutes(app: TypedApp, { database }: RouteContext) {
     async (req) => {
       const actor = bodyActorOf(req);
       const config = await trackingConfig(db, actor.bodyId);
-      const { limit, cursor, overdue, ...filter } = req.query;
-      const after = decodeCursor(cursor, ['uuid'])?.[0] as string | undefined;
-      const rows = await listMatters(db, {
+      const { limit, cursor, overdue, q, ...filter } = req.query;
+      const where = {
         ...filter,
         overdue: overdue === 'true',
         bodyId: actor.bodyId,
         unitScope: unitScope(actor),
         yellowDays: config.matter.yellowDays,
-        after,
-        limit,
-      });
+      };
+      if (q && queryTerms(q).length > 0) {
+        // Ranked text search: title matches first, then by occurrences, with the matched ranges.
+        const after = decodeCursor(cursor, ['int', 'int', 'uuid']) as [number, number, string] | undefined;
+        const found = await searchItems(db, {
+          bodyId: actor.bodyId,
+          type: 'matter',
+          q,
+          where: matterWhere(where),
+          limit,
+          after,
+        });
+        const p = page(found.items, limit, (r) => [r.titleHits, r.hits, r.row.id]);
+        const items = await presentMatters(
+          db,
+          actor,
+          p.items.map((r) => r.row),
+          config,
+        );
+        return {
+          items: items.map((m) => ({ ...m, highlights: itemHighlights(m, q) })),
+          nextCursor: p.nextCursor,
+        };
+      }
+      const after = decodeCursor(cursor, ['uuid'])?.[0] as string | undefined;
+      const rows = await listMatters(db, { ...where, after, limit });
       const p = page(rows, limit, (r) => [r.id]);
       return { items: await presentMatters(db, actor, p.items, config), nextCursor: p.nextCursor };
     },
@@ -180,6 +209,36 @@ export function matterRoutes(app: TypedApp, { database }: RouteContext) {
       setEtag(reply, row.version);
       const [out] = await presentMatters(db, actor, [row], await trackingConfig(db, actor.bodyId));
       return out!;
+    },
+  );
+
+  app.get(
+    '/matters/:id/similar',
+    {
+      config: { permission: 'matter.read' },
+      schema: {
+        tags: ['matters'],
+        params: IdParams,
+        querystring: SimilarQuery,
+        response: { 200: SimilarList },
+        summary: 'Earlier matters most like this one, by Chinese word similarity, with the shared passages',
+      },
+    },
+    async (req) => {
+      const actor = bodyActorOf(req);
+      const scope = unitScope(actor);
+      const row = await findMatter(db, actor.bodyId, req.params.id, scope);
+      if (!row) throw notFound();
+      const items = await similarItems(db, {
+        bodyId: actor.bodyId,
+        type: 'matter',
+        title: row.title,
+        content: row.content,
+        excludeId: row.id,
+        where: matterWhere({ bodyId: actor.bodyId, unitScope: scope, yellowDays: 0 }),
+        limit: req.query.limit,
+      });
+      return { items };
     },
   );
 
