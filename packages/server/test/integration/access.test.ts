@@ -198,6 +198,34 @@ describe.skipIf(engineUnavailable())('roles and tenants', () => {
       readBack: (a, id) => json(a.get(`/api/v1/accounts/${id}`)),
     },
     {
+      name: 'proposals',
+      create: async (a) => {
+        const proposer = (await a.post('/api/v1/people', { name: '甲方委员' })).json().id;
+        const body = { title: '甲方提案', content: '甲方提案内容', sessionTerm: 1, sessionMeeting: 1 };
+        return (await a.post('/api/v1/proposals', { ...body, proposerPersonId: proposer })).json().id;
+      },
+      list: () => '/api/v1/proposals',
+      get: (id) => `/api/v1/proposals/${id}`,
+      patch: { url: (id) => `/api/v1/proposals/${id}`, body: { title: '被改了' } },
+      readBack: (a, id) => json(a.get(`/api/v1/proposals/${id}`)),
+    },
+    {
+      name: 'opinion reports',
+      create: async (a) =>
+        (
+          await a.post('/api/v1/opinion-reports', {
+            title: '甲方信息',
+            content: '甲方信息内容',
+            submitterKind: 'committee',
+            submitterName: '甲方专委会',
+          })
+        ).json().id,
+      list: () => '/api/v1/opinion-reports',
+      get: (id) => `/api/v1/opinion-reports/${id}`,
+      patch: { url: (id) => `/api/v1/opinion-reports/${id}`, body: { title: '被改了' } },
+      readBack: (a, id) => json(a.get(`/api/v1/opinion-reports/${id}`)),
+    },
+    {
       name: 'bodies',
       create: async (a) => (await a.get('/api/v1/me')).json().body.id,
       list: () => '/api/v1/bodies',
