@@ -1,4 +1,4 @@
-import type { Party } from '@yiting/domain';
+import { type Party, type Permission, roleAllows } from '@yiting/domain';
 import { eq, or, type SQL, sql } from 'drizzle-orm';
 import { itemSigners, itemUnits, trackedItems } from '../db/schema.ts';
 import type { Actor } from '../plugins/auth.ts';
@@ -31,19 +31,24 @@ export function partiesOf(
 }
 
 /**
- * The author's parts: the proposer by their own account; the office too when it entered the item on
- * the author's behalf (a paper submission: the office submits, and records the author's answers, for them).
+ * The parts towards a proposal or report. The office is whoever holds the type's manage permission (a
+ * body may grant it differently). The proposer acts by their own account; the office too when it entered
+ * the item on the author's behalf (a paper submission: it submits, and records the author's answers, for
+ * them).
  */
 export function authorParties(
   actor: Actor,
-  item: { proposerPersonId: string | null; data: unknown },
+  manage: Permission,
+  item: { proposerPersonId: string | null; supervisorPersonId: string | null; data: unknown },
+  units: ItemUnitRef[],
   cosignerIds: readonly string[] = [],
 ): Party[] {
-  const parties: Party[] = [];
+  const office = roleAllows(actor.roles, manage);
+  const parties: Party[] = partiesOf(actor, item, units).filter((p) => p !== 'office');
+  if (office) parties.unshift('office');
   const personId = actor.account.personId;
   const onBehalf = (item.data as { enteredOnBehalf?: boolean }).enteredOnBehalf === true;
-  if ((personId && personId === item.proposerPersonId) || (onBehalf && isOffice(actor)))
-    parties.push('proposer');
+  if ((personId && personId === item.proposerPersonId) || (onBehalf && office)) parties.push('proposer');
   if (personId && cosignerIds.includes(personId)) parties.push('cosigner');
   return parties;
 }

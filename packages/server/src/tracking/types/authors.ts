@@ -1,9 +1,8 @@
-import type { FieldIssue } from '@yiting/domain';
+import { type FieldIssue, type Permission, roleAllows } from '@yiting/domain';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { memberships, people } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { isOffice } from '../parties.ts';
 import type { Env } from '../registry.ts';
 
 /**
@@ -12,11 +11,12 @@ import type { Env } from '../registry.ts';
  */
 export function authorOf(
   env: Env,
+  manage: Permission,
   given: string | null | undefined,
   needsPerson: boolean,
 ): { personId: string | null; onBehalf: boolean } {
   const own = env.actor.account.personId;
-  if (!isOffice(env.actor)) {
+  if (!roleAllows(env.actor.roles, manage)) {
     if (!own) throw new AppError('forbidden', 'this account is not linked to a person');
     if (given && given !== own) throw new AppError('forbidden', 'members submit for themselves only');
     return { personId: own, onBehalf: false };

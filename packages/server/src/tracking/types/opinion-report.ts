@@ -9,7 +9,7 @@ import {
   type ReportSubmitterKind,
   reportMachine,
 } from '@yiting/domain';
-import { authorParties, partiesOf, personalScopeSql } from '../parties.ts';
+import { authorParties, personalScopeSql } from '../parties.ts';
 import type { ItemData, ItemTypeDef } from '../registry.ts';
 import { assertPeople, authorOf, requireName, sectorOf } from './authors.ts';
 
@@ -23,7 +23,7 @@ export const reportType: ItemTypeDef = {
   payloads: ReportActionPayloads,
   config: (c) => c.report,
   scope: (actor) => personalScopeSql(actor, { signers: false, units: false }),
-  parties: (actor, item) => [...partiesOf(actor, item, []), ...authorParties(actor, item)],
+  parties: (actor, item) => authorParties(actor, 'opinion.manage', item, []),
   // Adoption levels and instructions are counted in statistics and filtered on in lists.
   columns: (raw) => {
     const d = raw as ReportData;
@@ -49,7 +49,7 @@ export const reportType: ItemTypeDef = {
     const input = raw as OpinionReportInput;
     const submitterKind: ReportSubmitterKind = input.submitterKind ?? 'member';
     const organisation = submitterKind !== 'member';
-    const author = authorOf(env, input.proposerPersonId, !organisation);
+    const author = authorOf(env, 'opinion.manage', input.proposerPersonId, !organisation);
     requireName(organisation, input.submitterName);
     if (author.personId)
       await assertPeople(env.tx, env.actor.bodyId, [{ id: author.personId, path: 'proposerPersonId' }]);

@@ -17,7 +17,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { trackedItems } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { allocateNumber } from '../../usecases/doc-numbers.ts';
-import { authorParties, partiesOf, personalScopeSql } from '../parties.ts';
+import { authorParties, personalScopeSql } from '../parties.ts';
 import type { Env, ItemData, ItemRow, ItemTypeDef, Notice, SignerRow } from '../registry.ts';
 import { assertPeople, authorOf, checkCosigners, requireName, sectorOf } from './authors.ts';
 
@@ -64,14 +64,14 @@ export const proposalType: ItemTypeDef = {
   payloads: ProposalActionPayloads,
   config: (c) => c.proposal,
   scope: (actor) => personalScopeSql(actor, { signers: true, units: true }),
-  parties: (actor, item, units) => [
-    ...partiesOf(actor, item, units),
-    ...authorParties(
+  parties: (actor, item, units) =>
+    authorParties(
       actor,
+      'proposal.manage',
       item,
+      units,
       data(item).cosigners.map((c) => c.personId),
     ),
-  ],
   columns: (raw, state, row) => {
     const d = raw as ProposalData;
     const next = proposalNextDeadline({ state: state as ProposalState, version: row.version, data: d });
@@ -212,7 +212,7 @@ export const proposalType: ItemTypeDef = {
     const cosignerIds = input.cosignerIds ?? [];
     const submitterKind = submitterKindOf(input.submitterKind, 'individual', cosignerIds.length);
     const organisation = ORGANISATIONS.includes(submitterKind);
-    const author = authorOf(env, input.proposerPersonId, !organisation);
+    const author = authorOf(env, 'proposal.manage', input.proposerPersonId, !organisation);
     requireName(organisation, input.submitterName);
     if (author.personId)
       await assertPeople(tx, actor.bodyId, [{ id: author.personId, path: 'proposerPersonId' }]);
