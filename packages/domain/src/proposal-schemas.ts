@@ -102,7 +102,8 @@ export const Proposal = z.object({
   acceptedAt: z.string().nullable(),
   returnCount: z.number().int(),
   rejectReason: z.string().nullable(),
-  conversion: z.object({ to: z.string() }).nullable(),
+  /** What the office offered to convert it into; `itemId` is the report made when the proposer agreed. */
+  conversion: z.object({ to: z.string(), itemId: Id.optional() }).nullable(),
   mergedInto: Id.nullable(),
   mergedFrom: z.array(Id),
   mode: z.enum(['lead', 'separate']).nullable(),

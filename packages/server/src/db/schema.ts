@@ -447,10 +447,7 @@ export const trackedItems = pgTable(
     /** 重点提案; its supervising leader is `supervisor_person_id`. */
     isKey: boolean('is_key').notNull().default(false),
     /** Levels that adopted a public-opinion report (采用). */
-    adoptionLevels: text('adoption_levels')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    adoptionLevels: text('adoption_levels').array().notNull().default(sql`'{}'::text[]`),
     /** Leader instructions (批示) a report received. */
     instructionCount: integer('instruction_count').notNull().default(0),
     searchText: text('search_text').notNull().default(''),

@@ -65,6 +65,14 @@ export interface Effect {
   message: string;
 }
 
+/** A new item of another type, made through that type's `create` from `input`, with `data` added. */
+export interface Spawn {
+  type: string;
+  input: unknown;
+  data: ItemData;
+  record(id: string): ItemData;
+}
+
 export interface Created {
   /** The value of tracked_items.type (proposal or suggestion for the proposal machine). */
   type: string;
@@ -104,6 +112,8 @@ export interface ItemTypeDef<C = unknown> {
   /** References only the database can check (people, other items); throws a field error. */
   references?(env: Env, row: ItemRow, action: string, payload: Payload): Promise<void>;
   effects?(row: ItemRow, action: string, payload: Payload): Effect[];
+  /** Items of another type the action creates, and what this item records of each (by its id). */
+  spawns?(row: ItemRow, action: string, payload: Payload): Spawn[];
   /** Columns that follow from the payload itself, e.g. the text an editor rewrote. */
   payloadColumns?(action: string, payload: Payload): ItemColumns;
   notices: Readonly<Partial<Record<string, Notice>>>;

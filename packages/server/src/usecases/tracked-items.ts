@@ -17,7 +17,6 @@ import {
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { trackingConfig } from '../tracking/config.ts';
-import { indexItem } from '../tracking/search.ts';
 import {
   type BodyActor,
   type Env,
@@ -30,6 +29,7 @@ import {
   typeDef,
   type UnitRef,
 } from '../tracking/registry.ts';
+import { indexItem } from '../tracking/search.ts';
 import { assertUsableUnits } from './scope.ts';
 
 /**
@@ -255,6 +255,13 @@ async function applyAction(
   const set = { ...result.set };
   for (const k of def.transient ?? []) delete set[k];
   const newData: ItemData = { ...data, ...set };
+  // Items of another type the action brings about (a proposal converted into a public-opinion report).
+  const spawned: Payload = {};
+  for (const spawn of def.spawns?.(item, action, payload) ?? []) {
+    const made = await insertItem(env, typeDef(spawn.type), spawn.input, spawn.data);
+    Object.assign(newData, spawn.record(made.id));
+    Object.assign(spawned, spawn.record(made.id));
+  }
   if (assigns) {
     await tx.delete(itemUnits).where(eq(itemUnits.itemId, item.id));
     const next = def.assignment!.units(payload, newData);
@@ -291,7 +298,7 @@ async function applyAction(
     fromState: result.from,
     toState: result.to,
     actor,
-    payload: number !== item.number ? { ...payload, number } : payload,
+    payload: { ...payload, ...(number !== item.number && { number }), ...spawned },
     at: now,
   });
   if (fileIds.length)
@@ -390,46 +397,57 @@ export async function createItem(opts: {
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const now = opts.now ?? new Date();
-    const made = await def.create({ tx, actor, config, now }, opts.input);
-    const id = newId();
-    const [row] = await tx
-      .insert(trackedItems)
-      .values({
-        ...made.columns,
-        id,
-        bodyId: actor.bodyId,
-        type: made.type,
-        state: def.machine.initial,
-        data: made.data,
-        issuerId: actor.account.id,
-        searchText: def.searchText({ ...made.columns, number: null }),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await indexItem(tx, id, row!);
-    await syncSigners(tx, def, row!);
-    await appendEvent(tx, {
-      bodyId: actor.bodyId,
-      itemId: id,
-      action: 'create',
-      fromState: null,
-      toState: def.machine.initial,
-      actor,
-      payload: made.eventPayload,
-      at: now,
-    });
-    await appendAudit(tx, {
-      bodyId: actor.bodyId,
-      actorId: actor.account.id,
-      actorName: actor.account.displayName,
-      action: `${def.name}.create`,
-      targetType: def.name,
-      targetId: id,
-      after: row,
-    });
-    return row!;
+    return insertItem({ tx, actor, config, now }, def, opts.input);
   });
+}
+
+/** Makes, stores and records a new item inside the caller's transaction; `extra` joins its data. */
+async function insertItem(
+  env: Env,
+  def: ItemTypeDef,
+  input: unknown,
+  extra: ItemData = {},
+): Promise<ItemRow> {
+  const { tx, actor, now } = env;
+  const made = await def.create(env, input);
+  const id = newId();
+  const [row] = await tx
+    .insert(trackedItems)
+    .values({
+      ...made.columns,
+      id,
+      bodyId: actor.bodyId,
+      type: made.type,
+      state: def.machine.initial,
+      data: { ...made.data, ...extra },
+      issuerId: actor.account.id,
+      searchText: def.searchText({ ...made.columns, number: null }),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await indexItem(tx, id, row!);
+  await syncSigners(tx, def, row!);
+  await appendEvent(tx, {
+    bodyId: actor.bodyId,
+    itemId: id,
+    action: 'create',
+    fromState: null,
+    toState: def.machine.initial,
+    actor,
+    payload: { ...made.eventPayload, ...extra },
+    at: now,
+  });
+  await appendAudit(tx, {
+    bodyId: actor.bodyId,
+    actorId: actor.account.id,
+    actorName: actor.account.displayName,
+    action: `${def.name}.create`,
+    targetType: def.name,
+    targetId: id,
+    after: row,
+  });
+  return row!;
 }
 
 /** Edits an item's text outside its machine (a draft, a returned proposal, a matter's wording). */

@@ -455,6 +455,39 @@ describe.skipIf(engineUnavailable())('proposals through the HTTP API', () => {
     expect(audited).toHaveLength(events.length);
   });
 
+  it('converts a proposal, with its proposer’s consent, into a draft public-opinion report linked both ways', async () => {
+    const tenant = await createTenant(t.db, { kind: 'cppcc_committee' });
+    const staff = await signIn(t.app, tenant.staff);
+    const author = await member(t.db, tenant.body.id, '何委员');
+    const m = await signIn(t.app, author.user);
+    let p = (await m.post('/api/v1/proposals', draft({ title: '关于社区养老服务站运营困难的提案' }))).json();
+    p = await ok(m, p, 'submit');
+    let res = await act(staff, p.id, p.version, 'offer_conversion', {
+      to: 'opinion_report',
+      reason: '篇幅短小',
+    });
+    p = res.json();
+    expect(p).toMatchObject({ state: 'conversion_offered', conversion: { to: 'opinion_report' } });
+    // The office may not consent for the proposer without a note of how they agreed.
+    res = await act(staff, p.id, p.version, 'accept_conversion');
+    expect(res.json().errors).toEqual([{ path: 'payload.note', message: msg('consent_note_required') }]);
+    p = await ok(m, p, 'accept_conversion');
+    expect(p.state).toBe('converted');
+    const reportId = p.conversion.itemId;
+    expect(reportId).toMatch(/^[0-9a-f-]{36}$/);
+    const r = (await m.get(`/api/v1/opinion-reports/${reportId}`)).json();
+    expect(r).toMatchObject({
+      state: 'draft',
+      title: p.title,
+      content: p.content,
+      convertedFromId: p.id,
+      proposerPersonId: author.personId,
+      actions: ['submit'],
+    });
+    const events = (await m.get(`/api/v1/proposals/${p.id}/events`)).json().items;
+    expect(events.at(-1).payload).toMatchObject({ conversion: { to: 'opinion_report', itemId: reportId } });
+  });
+
   it('enters a paper suggestion on a deputy’s behalf, numbers per kind and session, and lists by kind', async () => {
     const tenant = await createTenant(t.db);
     const staff = await signIn(t.app, tenant.staff);

@@ -186,6 +186,33 @@ export const proposalType: ItemTypeDef = {
           },
         ]
       : [],
+  // Converted with consent into a public-opinion report: a draft for the author (or the office) to trim
+  // to the report's limit and submit, linked both ways.
+  spawns: (row, action) => {
+    const d = data(row);
+    if (action !== 'accept_conversion' || d.conversion?.to !== 'opinion_report') return [];
+    const kind = d.submitterKind;
+    return [
+      {
+        type: 'opinion_report',
+        input: {
+          title: row.title,
+          content: row.content,
+          category: row.category,
+          sector: row.sector,
+          submitterKind: !ORGANISATIONS.includes(kind)
+            ? 'member'
+            : kind === 'delegation'
+              ? 'organisation'
+              : kind,
+          submitterName: (row.data as ItemData).submitterName ?? null,
+          proposerPersonId: row.proposerPersonId,
+        },
+        data: { convertedFromId: row.id },
+        record: (id) => ({ conversion: { to: 'opinion_report', itemId: id } }),
+      },
+    ];
+  },
   notices: {
     submit: notice('cosigners', '邀请您联名', (_f, to) => to === 'collecting_signatures'),
     accept: notice('proposer', '已立案'),
