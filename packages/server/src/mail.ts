@@ -19,7 +19,14 @@ export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): Mailer | nu
 }
 
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport: Transporter = nodemailer.createTransport(url);
+  // Short timeouts: a hung SMTP server must fail the job (it is retried) well before the job's claim goes
+  // stale and another node takes it over, or the reminder could go out twice.
+  const transport: Transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  } as nodemailer.TransportOptions);
   return {
     async send(mail) {
       if (mail.to.length === 0) return;
