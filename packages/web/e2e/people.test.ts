@@ -47,7 +47,8 @@ describe.skipIf(!canRun)('people', () => {
     const edit = page.locator('.ant-drawer-open');
     await edit.getByLabel('职务', { exact: true }).first().fill('副主任');
     await edit.getByLabel('职务', { exact: true }).first().press('Enter');
-    await page.getByText('已保存：司马青云').waitFor();
+    // The message of the creation may still be showing: the edit's is the last one.
+    await page.getByText('已保存：司马青云').last().waitFor();
     await page.locator('.ant-descriptions').getByText('副主任').waitFor();
   });
 });

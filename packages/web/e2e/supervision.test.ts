@@ -62,7 +62,10 @@ async function openAction(page: Page, action: string) {
 
 async function submitAction(page: Page, dialog: ReturnType<Page['locator']>, state: string) {
   await page.getByTestId('action-submit').click();
-  await dialog.waitFor({ state: 'detached' });
+  // A refusal stays in the dialog: say what it said.
+  await dialog.waitFor({ state: 'detached' }).catch(async (e: Error) => {
+    throw new Error(`${e.message}\nthe dialog says: ${await dialog.textContent()}`);
+  });
   await page.locator(`.ant-tag[data-state=${state}]`).waitFor();
 }
 
@@ -129,6 +132,7 @@ describe.skipIf(!canRun)('the supervision chain', () => {
     await dialog.getByLabel('主办单位').click();
     await page.keyboard.type('市科技局');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title^="市科技局"]').click();
+    await expect.poll(() => dialog.locator('.ant-select').first().textContent()).toContain('市科技局');
     await submitAction(page, dialog, 'assigned');
     const number = (await page.locator('.ant-breadcrumb').textContent()) ?? '';
     expect(number).toMatch(/〔\d{4}〕\d+号/);
