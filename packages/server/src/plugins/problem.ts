@@ -42,6 +42,18 @@ function issuesOf(err: FastifyError, locale: Locale): FieldIssue[] {
   });
 }
 
+/** The SQLSTATE of a database error, also when drizzle wraps it (DrizzleQueryError.cause). */
+function databaseErrorCode(err: unknown): string | undefined {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 3;
+    e = e.cause as typeof e, i++
+  ) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
 export function sendProblem(
   reply: FastifyReply,
   req: FastifyRequest,
@@ -96,6 +108,11 @@ export function registerProblemHandling(app: FastifyInstance) {
         return sendProblem(reply, req, 'unsupported_media_type');
     }
     if (err instanceof SyntaxError) return sendProblem(reply, req, 'malformed_json');
+    // Integrity errors that a use case did not foresee are still the client's conflict, not a crash:
+    // e.g. deleting a person an item still refers to (23503), or a race on a unique key (23505).
+    const pgCode = databaseErrorCode(err);
+    if (pgCode === '23503') return sendProblem(reply, req, 'conflict', { detail: 'still referenced' });
+    if (pgCode === '23505') return sendProblem(reply, req, 'duplicate');
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code: ErrorCode =

@@ -78,4 +78,24 @@ describe.skipIf(engineUnavailable())('people', () => {
     } while (cursor);
     expect(seen).toEqual(['代表甲', '代表乙', '代表丙', '代表丁', '代表戊']);
   });
+
+  it('refuses to delete a person still referred to, with 409 and nothing changed', async () => {
+    const { staff, admin } = await createTenant(t.db);
+    const c = await signIn(t.app, staff);
+    const person = (await c.post('/api/v1/people', { name: '赵六' })).json();
+    // An account linked to the person keeps it referenced.
+    const a = await signIn(t.app, admin);
+    const acc = await a.post('/api/v1/accounts', {
+      username: `zhao${Date.now()}`,
+      displayName: '赵六',
+      password: 'Zhao-liu-2025',
+      roles: ['deputy'],
+      personId: person.id,
+    });
+    expect(acc.statusCode).toBe(201);
+    const res = await c.delete(`/api/v1/people/${person.id}`, { 'if-match': '"1"' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('conflict');
+    expect((await c.get(`/api/v1/people/${person.id}`)).statusCode).toBe(200);
+  });
 });
