@@ -337,6 +337,7 @@ export const zhCN = {
   'activity.records': '成果与记录',
   'activity.noRecords': '尚未登记报告、发现问题或发言记录',
   'activity.findings': '发现的问题和成效',
+  'activity.group': '{kind}（{n}）',
   'activity.notFound': '找不到该活动',
   'activity.status.planned': '计划中',
   'activity.status.held': '已举行',

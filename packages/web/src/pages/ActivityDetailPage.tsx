@@ -15,6 +15,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/ApiError.ts';
@@ -35,7 +36,7 @@ const ATTENDANCE_COLORS: Record<string, string> = { present: 'success', excused:
 
 export function ActivityDetailPage() {
   const { id = '' } = useParams();
-  const { t, label, dateTime } = useI18n();
+  const { t, label, dateTime, locale } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const canCreateMatter = usePermission('matter.manage');
@@ -127,7 +128,7 @@ export function ActivityDetailPage() {
             <Descriptions
               column={1}
               size="small"
-              styles={{ label: { width: 96 } }}
+              styles={{ label: { width: locale === 'en-US' ? 104 : 72, whiteSpace: 'nowrap' } }}
               items={[
                 { key: 'leader', label: t('activity.leader'), children: a.leaderName ?? muted },
                 { key: 'organiser', label: t('activity.organiser'), children: a.organiserUnitName ?? muted },
@@ -158,7 +159,7 @@ export function ActivityDetailPage() {
                     title: t('activity.startsAt'),
                     dataIndex: 'startsAt',
                     width: 110,
-                    render: (s: string) => s && dateTime(s).split(' ')[0],
+                    render: (s: string) => dayjs(s).format('YYYY-MM-DD'),
                   },
                   {
                     title: t('activity.title'),

@@ -56,32 +56,29 @@ export function DashboardPage() {
   const count = (s: MatterState) => d?.byState.find((x) => x.state === s)?.count ?? 0;
   const warn = (w: WarningLevel) => d?.byWarning.find((x) => x.level === w)?.count ?? 0;
 
-  const stateOption = useMemo(
-    () => ({
+  const stateOption = useMemo(() => {
+    // Horizontal bars: the state names stay readable in either language.
+    const states = [...MATTER_STATES].reverse();
+    return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: {
-        type: 'category',
-        data: MATTER_STATES.map((s) => label('matterState', s)),
-        axisLabel: { interval: 0, rotate: 30 },
-      },
-      yAxis: { type: 'value', minInterval: 1 },
+      grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: states.map((s) => label('matterState', s)) },
       series: [
         {
           type: 'bar',
-          barMaxWidth: 36,
+          barMaxWidth: 18,
           cursor: 'pointer',
-          label: { show: true, position: 'top' },
-          data: MATTER_STATES.map((s) => ({
+          label: { show: true, position: 'right' },
+          data: states.map((s) => ({
             value: d?.byState.find((x) => x.state === s)?.count ?? 0,
             itemStyle: { color: STATE_COLORS[s] },
             filter: { state: s },
           })),
         },
       ],
-    }),
-    [d, label],
-  );
+    };
+  }, [d, label]);
 
   const warningOption = useMemo(
     () => ({

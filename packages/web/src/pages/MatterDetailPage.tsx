@@ -35,7 +35,7 @@ const DANGER: MatterAction[] = ['return', 'cancel', 'object', 'reject_extension'
 
 export function MatterDetailPage() {
   const { id = '' } = useParams();
-  const { t, label, dateTime } = useI18n();
+  const { t, label, dateTime, locale } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [action, setAction] = useState<MatterAction | null>(null);
@@ -145,7 +145,7 @@ export function MatterDetailPage() {
             <Descriptions
               column={1}
               size="small"
-              styles={{ label: { width: 108 } }}
+              styles={{ label: { width: locale === 'en-US' ? 150 : 100, whiteSpace: 'nowrap' } }}
               items={[
                 { key: 'source', label: t('matter.source'), children: label('matterSource', m.source) },
                 {

@@ -51,6 +51,18 @@ export function ActivityRecords({
       (r) => r.kind === 'finding' && (id ? r.parentId === id : !reportIds.has(r.parentId ?? '')),
     );
 
+  const matterLinks = (r: ActivityRecord) =>
+    r.matterIds.length ? (
+      <Flex gap={8} wrap style={{ marginTop: 4 }}>
+        <Typography.Text type="secondary">{t('finding.matters')}</Typography.Text>
+        {r.matterIds.map((id, i) => (
+          <Link key={id} to={`/matters/${id}`}>
+            {t('finding.matterN', { n: i + 1 })}
+          </Link>
+        ))}
+      </Flex>
+    ) : null;
+
   const finding = (f: ActivityRecord) => (
     <List.Item
       key={f.id}
@@ -78,16 +90,7 @@ export function ActivityRecords({
         description={
           <>
             <Typography.Paragraph style={{ marginBottom: 4 }}>{f.content}</Typography.Paragraph>
-            {f.matterIds.length ? (
-              <Flex gap={8} wrap>
-                <Typography.Text type="secondary">{t('finding.matters')}</Typography.Text>
-                {f.matterIds.map((id, i) => (
-                  <Link key={id} to={`/matters/${id}`}>
-                    {t('finding.matterN', { n: i + 1 })}
-                  </Link>
-                ))}
-              </Flex>
-            ) : null}
+            {matterLinks(f)}
           </>
         }
       />
@@ -127,6 +130,7 @@ export function ActivityRecords({
                 {r.response ? <div style={{ marginTop: 4 }}>{r.response}</div> : null}
               </div>
             ) : null}
+            {matterLinks(r)}
           </div>
         </List.Item>
       );
@@ -141,6 +145,7 @@ export function ActivityRecords({
                 <Typography.Text type="secondary">{r.personName} </Typography.Text>
               ) : null}
               <span style={{ whiteSpace: 'pre-wrap' }}>{r.content}</span>
+              {matterLinks(r)}
             </>
           }
         />
@@ -183,7 +188,10 @@ export function ActivityRecords({
         </Card>
       ) : null}
       {groups.map((g) => (
-        <Card key={g.kind} title={`${label('recordKind', g.kind)}（${g.items.length}）`}>
+        <Card
+          key={g.kind}
+          title={t('activity.group', { kind: label('recordKind', g.kind), n: g.items.length })}
+        >
           <List size="small" dataSource={g.items} renderItem={plain} />
         </Card>
       ))}

@@ -53,7 +53,7 @@ const WAITING: Partial<Record<MatterState, MessageKey>> = {
  * close-out), each with its date and who did it.
  */
 export function MatterChainTimeline({ chain }: { chain: MatterChain }) {
-  const { t, label, maybe, dateTime } = useI18n();
+  const { t, label, maybe, dateTime, locale } = useI18n();
   const units = useUnitOptions();
   const unitName = (id: unknown) => {
     if (typeof id !== 'string') return '';
@@ -112,7 +112,7 @@ export function MatterChainTimeline({ chain }: { chain: MatterChain }) {
         column={1}
         items={rows}
         style={{ marginTop: 6, maxWidth: 760 }}
-        styles={{ label: { width: 112, whiteSpace: 'nowrap' } }}
+        styles={{ label: { width: locale === 'en-US' ? 148 : 84, whiteSpace: 'nowrap' } }}
       />
     );
   };
