@@ -47,7 +47,7 @@ export const ACCEPTED_EXTENSIONS = KINDS.flatMap((k) => k.ext);
 export function sniffFile(name: string, content: Buffer): string | null {
   const ext = extname(name).toLowerCase();
   const kind = KINDS.find((k) => k.ext.includes(ext));
-  if (!kind || !kind.magic(content)) return null;
+  if (!kind?.magic(content)) return null;
   return ext === '.xls'
     ? 'application/vnd.ms-excel'
     : ext === '.ppt'

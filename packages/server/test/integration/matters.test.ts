@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Client, signIn, useTestApp } from '../helpers/app.ts';
+import { signIn, useTestApp } from '../helpers/app.ts';
 import { engineUnavailable } from '../helpers/db.ts';
 import { createTenant, createUnit, createUser } from '../helpers/factories.ts';
 import { inDays, PDF, transition, upload } from '../helpers/matters.ts';
