@@ -9,3 +9,4 @@ export * from './schemas.ts';
 export * from './search.ts';
 export * from './text.ts';
 export * from './tracking/index.ts';
+export * from './statistics-schemas.ts';

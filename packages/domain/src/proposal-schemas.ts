@@ -163,6 +163,19 @@ export const ProposalListQuery = ListQuery.extend({
   proposerPersonId: Id.optional(),
   key: Flag.optional(),
   warning: WarningLevelSchema.optional(),
+  // The filters behind the statistics' figures (docs/statistics.md).
+  /** Reached the office (first submission) in this calendar year, Asia/Shanghai; implies `received`. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Reached the office at all (drafts and proposals still collecting signatures have not). */
+  received: Flag.optional(),
+  /** Accepted (立案) at some point: an `accept` event exists. */
+  accepted: Flag.optional(),
+  /** A replying unit (`unitId`'s, when given) whose latest reply was on time, late, or any reply. */
+  reply: z.enum(['any', 'on_time', 'late']).optional(),
+  /** A replying unit (`unitId`'s, when given) whose latest rating by the proposer was this. */
+  rating: z.enum(['any', 'satisfied', 'unsatisfied']).optional(),
+  /** A replying unit (`unitId`'s, when given) whose approved result category is this. */
+  resultCategory: z.string().trim().min(1).max(40).optional(),
 });
 
 export const ProposalTransitionInput = z.strictObject({
@@ -243,6 +256,13 @@ export const OpinionReportListQuery = ListQuery.extend({
   adoptedLevel: ReportLevel.optional(),
   /** Reports with (true) or without (false) a leader's instruction. */
   instructed: Flag.optional(),
+  /** Submitted (first submission) in this calendar year, Asia/Shanghai; implies `submitted`. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  submitted: Flag.optional(),
+  /** Adopted at one level or more (true) or at none (false). */
+  adopted: Flag.optional(),
+  /** Reports with an instruction by a leader of this level. */
+  instructedLevel: InstructionLevel.optional(),
 });
 
 export const OpinionReportTransitionInput = z.strictObject({

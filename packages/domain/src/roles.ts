@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'file.upload',
   'file.read',
   'dashboard.read',
+  'statistics.read',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -67,6 +68,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly BodyPermission[]> =
     'file.upload',
     'file.read',
     'dashboard.read',
+    'statistics.read',
   ],
   // Leaders read everything of the body they lead and sign off (close out, approve extensions).
   leader: [
@@ -79,6 +81,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly BodyPermission[]> =
     'opinion.read',
     'file.read',
     'dashboard.read',
+    'statistics.read',
   ],
   // Staff of the office enter proposals and reports on a member's behalf (paper submissions) and run them.
   staff: [
@@ -102,6 +105,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly BodyPermission[]> =
     'file.upload',
     'file.read',
     'dashboard.read',
+    'statistics.read',
   ],
   // Deputies and members submit and read their own proposals and reports (as proposer or co-signer).
   deputy: [

@@ -17,6 +17,7 @@ import { notificationRoutes } from './notifications.ts';
 import { opinionReportRoutes } from './opinion-reports.ts';
 import { peopleRoutes } from './people.ts';
 import { proposalRoutes } from './proposals.ts';
+import { statisticsRoutes } from './statistics.ts';
 import { tokenRoutes } from './tokens.ts';
 import { unitRoutes } from './units.ts';
 
@@ -42,6 +43,7 @@ export async function registerRoutes(app: TypedApp, ctx: RouteContext) {
       opinionReportRoutes(api, ctx);
       activityRoutes(api, ctx);
       dashboardRoutes(api, ctx);
+      statisticsRoutes(api, ctx);
       notificationRoutes(api, ctx);
     },
     { prefix: '/v1' },

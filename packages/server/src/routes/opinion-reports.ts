@@ -11,10 +11,11 @@ import {
   type ReportSubmitterKind,
   reportMachine,
 } from '@yiting/domain';
-import { eq, gt, sql } from 'drizzle-orm';
+import { eq, gt, not, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TypedApp } from '../app.ts';
 import { trackedItems } from '../db/schema.ts';
+import { instructedAtLevelSql, reportSubmittedSql } from '../repositories/statistics.ts';
 import { personNames, textSearch } from '../repositories/tracked-items.ts';
 import { typeDef } from '../tracking/registry.ts';
 import type { RouteContext } from './context.ts';
@@ -83,7 +84,7 @@ export function opinionReportRoutes(app: TypedApp, { database }: RouteContext) {
       query: OpinionReportListQuery,
       transition: OpinionReportTransitionInput,
     },
-    filters: (q: z.infer<typeof OpinionReportListQuery>) => [
+    filters: (q: z.infer<typeof OpinionReportListQuery>, actor) => [
       q.state ? eq(trackedItems.state, q.state) : undefined,
       q.category ? eq(trackedItems.category, q.category) : undefined,
       q.sector ? eq(trackedItems.sector, q.sector) : undefined,
@@ -92,6 +93,12 @@ export function opinionReportRoutes(app: TypedApp, { database }: RouteContext) {
       q.adoptedLevel ? sql`${q.adoptedLevel} = any(${trackedItems.adoptionLevels})` : undefined,
       q.instructed === 'true' ? gt(trackedItems.instructionCount, 0) : undefined,
       q.instructed === 'false' ? eq(trackedItems.instructionCount, 0) : undefined,
+      // The statistics' figures link here with these (repositories/statistics.ts builds both).
+      q.year !== undefined || q.submitted === 'true' ? reportSubmittedSql(actor.bodyId, q.year) : undefined,
+      q.submitted === 'false' ? not(reportSubmittedSql(actor.bodyId)) : undefined,
+      q.adopted === 'true' ? sql`cardinality(${trackedItems.adoptionLevels}) > 0` : undefined,
+      q.adopted === 'false' ? sql`cardinality(${trackedItems.adoptionLevels}) = 0` : undefined,
+      q.instructedLevel ? instructedAtLevelSql(actor.bodyId, q.instructedLevel) : undefined,
       textSearch(q.q),
     ],
     present: presentReports,

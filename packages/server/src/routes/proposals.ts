@@ -16,11 +16,18 @@ import {
   type SubmitterKind,
   warningLevel,
 } from '@yiting/domain';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TypedApp } from '../app.ts';
 import { trackedItems } from '../db/schema.ts';
 import { todayCst, unitsOfItems } from '../repositories/matters.ts';
+import {
+  acceptedSql,
+  ratingSql,
+  receivedSql,
+  replySql,
+  resultCategorySql,
+} from '../repositories/statistics.ts';
 import { assignedToUnit, personNames, signersOfItems, textSearch } from '../repositories/tracked-items.ts';
 import { typeDef } from '../tracking/registry.ts';
 import type { RouteContext } from './context.ts';
@@ -167,6 +174,17 @@ export function proposalRoutes(app: TypedApp, { database }: RouteContext) {
       q.unitId ? assignedToUnit(actor.bodyId, q.unitId) : undefined,
       q.key ? eq(trackedItems.isKey, q.key === 'true') : undefined,
       q.warning ? warningSql(q.warning, config.proposal.yellowDays) : undefined,
+      // The statistics' figures link here with these (repositories/statistics.ts builds both).
+      q.year !== undefined || q.received === 'true' ? receivedSql(actor.bodyId, q.year) : undefined,
+      q.received === 'false' ? not(receivedSql(actor.bodyId)) : undefined,
+      q.accepted
+        ? q.accepted === 'true'
+          ? acceptedSql(actor.bodyId)
+          : not(acceptedSql(actor.bodyId))
+        : undefined,
+      q.reply ? replySql(actor.bodyId, q.reply, q.unitId) : undefined,
+      q.rating ? ratingSql(actor.bodyId, q.rating, config.proposal.unsatisfiedRatings, q.unitId) : undefined,
+      q.resultCategory ? resultCategorySql(q.resultCategory, q.unitId) : undefined,
       textSearch(q.q),
     ],
     present: presentProposals,

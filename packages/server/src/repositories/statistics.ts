@@ -1,0 +1,410 @@
+import {
+  INSTRUCTION_LEVELS,
+  type InstructionLevel,
+  type ListLink,
+  type ProposalKind,
+  type ProposalStatistics,
+  REPORT_LEVELS,
+  type ReportLevel,
+  type ReportStatistics,
+  type Statistics,
+} from '@yiting/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { trackedItems } from '../db/schema.ts';
+
+/**
+ * Statistics of proposals/suggestions and public-opinion reports, counted from the items' events
+ * (docs/statistics.md). The list filters behind each figure are built from the same SQL fragments below,
+ * so a figure and the list it links to cannot drift apart.
+ */
+
+// ---------------------------------------------------------------- shared fragments
+
+/** The year's bounds as instants: a calendar year in China (UTC+8). */
+function yearBounds(year: number): [string, string] {
+  return [`${year}-01-01T00:00:00+08:00`, `${year + 1}-01-01T00:00:00+08:00`];
+}
+
+function inYear(column: SQL, year: number | undefined): SQL {
+  if (year === undefined) return sql`true`;
+  const [start, end] = yearBounds(year);
+  return sql`${column} >= ${start}::timestamptz and ${column} < ${end}::timestamptz`;
+}
+
+/** The event by which a proposal reaches the office: its first entry into review (once per item). */
+const RECEIVED_EVENT = sql`e.action in ('submit', 'close_signatures') and e.to_state = 'submitted' and e.from_state in ('draft', 'collecting_signatures')`;
+/** The event by which a report reaches the editor. */
+const SUBMITTED_EVENT = sql`e.action = 'submit' and e.from_state = 'draft'`;
+
+const exists = (bodyId: string, cond: SQL) =>
+  sql`exists (select 1 from item_events e where e.body_id = ${bodyId} and e.item_id = ${trackedItems.id} and ${cond})`;
+
+/** Proposals that reached the office (in `year`, when given). */
+export const receivedSql = (bodyId: string, year?: number) =>
+  exists(bodyId, sql`${RECEIVED_EVENT} and ${inYear(sql`e.at`, year)}`);
+
+/** Reports submitted (in `year`, when given). */
+export const reportSubmittedSql = (bodyId: string, year?: number) =>
+  exists(bodyId, sql`${SUBMITTED_EVENT} and ${inYear(sql`e.at`, year)}`);
+
+export const acceptedSql = (bodyId: string) => exists(bodyId, sql`e.action = 'accept'`);
+
+export const instructedAtLevelSql = (bodyId: string, level: InstructionLevel) =>
+  exists(bodyId, sql`e.action = 'record_instruction' and e.payload->>'leaderLevel' = ${level}`);
+
+/** A unit's latest reply to the item is on time: on or before the reply deadline in force (China's date). */
+const ON_TIME = (at: SQL, data: SQL) =>
+  sql`(${data}->>'replyDeadline' is null or (${at} at time zone 'Asia/Shanghai')::date <= (${data}->>'replyDeadline')::date)`;
+
+const unsatisfiedIn = (value: SQL, unsatisfied: readonly string[]) =>
+  unsatisfied.length
+    ? sql`${value} in (${sql.join(
+        unsatisfied.map((u) => sql`${u}`),
+        sql`, `,
+      )})`
+    : sql`false`;
+
+/** Replying units of the list's item (only `unitId`, when given), for the per-unit filters. */
+function replyingUnit(bodyId: string, unitId: string | undefined, cond: SQL): SQL {
+  return sql`exists (select 1 from item_units iu where iu.body_id = ${bodyId} and iu.item_id = ${trackedItems.id}
+    and iu.role <> 'co' ${unitId ? sql`and iu.unit_id = ${unitId}` : sql``} and ${cond})`;
+}
+
+const latestReply = sql`(select max(r.at) from item_events r where r.item_id = ${trackedItems.id} and r.action = 'submit_reply' and r.actor_unit_id = iu.unit_id)`;
+const latestRating = sql`(select coalesce(x->>'overall', x->>'result') from item_events r cross join lateral jsonb_array_elements(r.payload->'ratings') x
+  where r.item_id = ${trackedItems.id} and r.action = 'rate' and x->>'unitId' = iu.unit_id::text order by r.seq desc limit 1)`;
+
+export function replySql(bodyId: string, status: 'any' | 'on_time' | 'late', unitId?: string): SQL {
+  const data = sql`${trackedItems.data}`;
+  const cond =
+    status === 'any'
+      ? sql`${latestReply} is not null`
+      : status === 'on_time'
+        ? sql`${latestReply} is not null and ${ON_TIME(latestReply, data)}`
+        : sql`${latestReply} is not null and not ${ON_TIME(latestReply, data)}`;
+  return replyingUnit(bodyId, unitId, cond);
+}
+
+export function ratingSql(
+  bodyId: string,
+  status: 'any' | 'satisfied' | 'unsatisfied',
+  unsatisfied: readonly string[],
+  unitId?: string,
+): SQL {
+  const bad = unsatisfiedIn(latestRating, unsatisfied);
+  const cond =
+    status === 'any'
+      ? sql`${latestRating} is not null`
+      : status === 'satisfied'
+        ? sql`${latestRating} is not null and not ${bad}`
+        : sql`${latestRating} is not null and ${bad}`;
+  return replyingUnit(bodyId, unitId, cond);
+}
+
+export function resultCategorySql(category: string, unitId?: string): SQL {
+  return sql`exists (select 1 from jsonb_array_elements(${trackedItems.data}->'units') u where u->>'role' <> 'co'
+    and u->>'finalCategory' = ${category} ${unitId ? sql`and u->>'unitId' = ${unitId}` : sql``})`;
+}
+
+// ---------------------------------------------------------------- the statistics
+
+type Rows<T> = { rows: T[] };
+async function rows<T>(db: Db, q: SQL): Promise<T[]> {
+  return ((await db.execute(q)) as unknown as Rows<T>).rows;
+}
+
+const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 1000) / 1000);
+
+export interface StatisticsScope {
+  bodyId: string;
+  year?: number | undefined;
+  sessionTerm?: number | undefined;
+  sessionMeeting?: number | undefined;
+  kind: ProposalKind;
+  /** The body's ratings that count as unsatisfied. */
+  unsatisfied: readonly string[];
+}
+
+function proposalScope(s: StatisticsScope): { where: SQL; base: Record<string, string> } {
+  const base: Record<string, string> = { kind: s.kind, received: 'true' };
+  if (s.year !== undefined) base.year = String(s.year);
+  if (s.sessionTerm !== undefined) base.sessionTerm = String(s.sessionTerm);
+  if (s.sessionMeeting !== undefined) base.sessionMeeting = String(s.sessionMeeting);
+  const where = sql`i.body_id = ${s.bodyId} and i.type = ${s.kind}
+    ${s.sessionTerm !== undefined ? sql`and i.session_term = ${s.sessionTerm}` : sql``}
+    ${s.sessionMeeting !== undefined ? sql`and i.session_meeting = ${s.sessionMeeting}` : sql``}`;
+  return { where, base };
+}
+
+/** The received proposals in scope, as a CTE `scope(id, data, …)`; one pass over the body's submit events. */
+function scopeCte(s: StatisticsScope): SQL {
+  const { where } = proposalScope(s);
+  return sql`rec as (
+      select distinct e.item_id from item_events e
+      where e.body_id = ${s.bodyId} and ${RECEIVED_EVENT} and ${inYear(sql`e.at`, s.year)}
+    ),
+    scope as (
+      select i.id, i.data, i.category, i.sector, i.submitter_kind, i.state, i.is_key
+      from tracked_items i join rec on rec.item_id = i.id where ${where}
+    )`;
+}
+
+type ItemGroup = {
+  category: string | null;
+  sector: string | null;
+  submitter_kind: string | null;
+  state: string;
+  is_key: boolean;
+  accepted: boolean;
+  n: number;
+};
+
+type UnitGroup = {
+  unit_id: string;
+  unit_name: string;
+  role: string;
+  reply: 'on_time' | 'late' | null;
+  rating: 'satisfied' | 'unsatisfied' | null;
+  category: string | null;
+  n: number;
+};
+
+export async function proposalStatistics(db: Db, s: StatisticsScope): Promise<ProposalStatistics> {
+  const { base } = proposalScope(s);
+  const link = (extra: Record<string, string> = {}): ListLink => ({
+    path: '/proposals',
+    query: { ...base, ...extra },
+  });
+  const fig = (count: number, extra: Record<string, string> = {}) => ({ count, link: link(extra) });
+
+  // One grouped scan of the items: outcome, category, sector, submitter kind.
+  const items = await rows<ItemGroup>(
+    db,
+    sql`with ${scopeCte(s)},
+      acc as (select distinct e.item_id from item_events e join scope on scope.id = e.item_id
+        where e.body_id = ${s.bodyId} and e.action = 'accept')
+      select scope.category, scope.sector, scope.submitter_kind, scope.state, scope.is_key,
+        (acc.item_id is not null) as accepted, count(*)::int as n
+      from scope left join acc on acc.item_id = scope.id
+      group by 1, 2, 3, 4, 5, 6`,
+  );
+
+  // One grouped scan of (item, unit): the unit's latest reply against the deadline, its latest rating,
+  // its approved result category.
+  const unitRows = await rows<UnitGroup>(
+    db,
+    sql`with ${scopeCte(s)},
+      rep as (select e.item_id, e.actor_unit_id as unit_id, max(e.at) as at
+        from item_events e join scope on scope.id = e.item_id
+        where e.body_id = ${s.bodyId} and e.action = 'submit_reply' and e.actor_unit_id is not null group by 1, 2),
+      rat as (select distinct on (e.item_id, x->>'unitId') e.item_id, x->>'unitId' as unit_id,
+          coalesce(x->>'overall', x->>'result') as v
+        from item_events e join scope on scope.id = e.item_id cross join lateral jsonb_array_elements(e.payload->'ratings') x
+        where e.body_id = ${s.bodyId} and e.action = 'rate' order by e.item_id, x->>'unitId', e.seq desc),
+      fin as (select scope.id as item_id, u->>'unitId' as unit_id, u->>'finalCategory' as category
+        from scope cross join lateral jsonb_array_elements(scope.data->'units') u where u->>'role' <> 'co')
+      select iu.unit_id, un.name as unit_name, iu.role,
+        case when rep.at is null then null when ${ON_TIME(sql`rep.at`, sql`scope.data`)} then 'on_time' else 'late' end as reply,
+        case when rat.v is null then null when ${unsatisfiedIn(sql`rat.v`, s.unsatisfied)} then 'unsatisfied' else 'satisfied' end as rating,
+        fin.category, count(*)::int as n
+      from scope join item_units iu on iu.item_id = scope.id and iu.body_id = ${s.bodyId}
+      join units un on un.id = iu.unit_id
+      left join rep on rep.item_id = scope.id and rep.unit_id = iu.unit_id
+      left join rat on rat.item_id = scope.id and rat.unit_id = iu.unit_id::text
+      left join fin on fin.item_id = scope.id and fin.unit_id = iu.unit_id::text
+      group by 1, 2, 3, 4, 5, 6`,
+  );
+
+  let received = 0;
+  let accepted = 0;
+  let key = 0;
+  const byState = new Map<string, number>();
+  const breakdown = (pick: (g: ItemGroup) => string | null, param: string) => {
+    const m = new Map<string | null, { received: number; accepted: number }>();
+    for (const g of items) {
+      const b = m.get(pick(g)) ?? { received: 0, accepted: 0 };
+      b.received += g.n;
+      if (g.accepted) b.accepted += g.n;
+      m.set(pick(g), b);
+    }
+    return [...m]
+      .sort((a, b) => b[1].received - a[1].received || String(a[0]).localeCompare(String(b[0]), 'zh-CN'))
+      .map(([k, b]) => {
+        // Items without a value have no list filter of their own; their link is the whole scope.
+        const f = k === null ? {} : { [param]: k };
+        return {
+          key: k,
+          received: fig(b.received, f),
+          accepted: fig(b.accepted, { ...f, accepted: 'true' }),
+          acceptanceRate: rate(b.accepted, b.received),
+        };
+      });
+  };
+  for (const g of items) {
+    received += g.n;
+    if (g.accepted) accepted += g.n;
+    if (g.is_key) key += g.n;
+    byState.set(g.state, (byState.get(g.state) ?? 0) + g.n);
+  }
+
+  const units = new Map<
+    string,
+    { name: string; assigned: number; onTime: number; late: number; satisfied: number; unsatisfied: number }
+  >();
+  const categories = new Map<string, number>();
+  for (const g of unitRows) {
+    const u = units.get(g.unit_id) ?? {
+      name: g.unit_name,
+      assigned: 0,
+      onTime: 0,
+      late: 0,
+      satisfied: 0,
+      unsatisfied: 0,
+    };
+    u.assigned += g.n;
+    if (g.reply === 'on_time') u.onTime += g.n;
+    if (g.reply === 'late') u.late += g.n;
+    if (g.rating === 'satisfied') u.satisfied += g.n;
+    if (g.rating === 'unsatisfied') u.unsatisfied += g.n;
+    units.set(g.unit_id, u);
+    if (g.category) categories.set(g.category, (categories.get(g.category) ?? 0) + g.n);
+  }
+  const sum = (f: (u: typeof units extends Map<string, infer V> ? V : never) => number) =>
+    [...units.values()].reduce((a, u) => a + f(u), 0);
+  const onTime = sum((u) => u.onTime);
+  const late = sum((u) => u.late);
+  const satisfied = sum((u) => u.satisfied);
+  const unsatisfied = sum((u) => u.unsatisfied);
+  const categorised = [...categories.values()].reduce((a, n) => a + n, 0);
+  const state = (st: string) => fig(byState.get(st) ?? 0, { state: st });
+
+  return {
+    kind: s.kind,
+    received: fig(received),
+    accepted: fig(accepted, { accepted: 'true' }),
+    rejected: state('rejected'),
+    converted: state('converted'),
+    merged: state('merged'),
+    withdrawn: state('withdrawn'),
+    key: fig(key, { key: 'true' }),
+    acceptanceRate: rate(accepted, received),
+    byCategory: breakdown((g) => g.category, 'category'),
+    bySector: breakdown((g) => g.sector, 'sector'),
+    bySubmitterKind: breakdown((g) => g.submitter_kind, 'submitterKind'),
+    replies: {
+      replied: fig(onTime + late, { reply: 'any' }),
+      onTime: fig(onTime, { reply: 'on_time' }),
+      late: fig(late, { reply: 'late' }),
+      onTimeRate: rate(onTime, onTime + late),
+    },
+    ratings: {
+      rated: fig(satisfied + unsatisfied, { rating: 'any' }),
+      satisfied: fig(satisfied, { rating: 'satisfied' }),
+      unsatisfied: fig(unsatisfied, { rating: 'unsatisfied' }),
+      satisfactionRate: rate(satisfied, satisfied + unsatisfied),
+    },
+    resultCategories: [...categories]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([category, n]) => ({
+        category,
+        count: fig(n, { resultCategory: category }),
+        share: rate(n, categorised),
+      })),
+    unitCount: units.size,
+    units: [...units]
+      .sort((a, b) => b[1].assigned - a[1].assigned || a[1].name.localeCompare(b[1].name, 'zh-CN'))
+      .map(([unitId, u]) => ({
+        unitId,
+        unitName: u.name,
+        assigned: fig(u.assigned, { unitId }),
+        replied: fig(u.onTime + u.late, { unitId, reply: 'any' }),
+        repliedOnTime: fig(u.onTime, { unitId, reply: 'on_time' }),
+        repliedLate: fig(u.late, { unitId, reply: 'late' }),
+        onTimeRate: rate(u.onTime, u.onTime + u.late),
+        rated: fig(u.satisfied + u.unsatisfied, { unitId, rating: 'any' }),
+        satisfied: fig(u.satisfied, { unitId, rating: 'satisfied' }),
+        satisfactionRate: rate(u.satisfied, u.satisfied + u.unsatisfied),
+      })),
+  };
+}
+
+type ReportGroup = { state: string; levels: string[] | string; instructed: boolean; n: number };
+
+/** Postgres arrays come back as arrays from node-postgres, as text from some drivers: accept both. */
+function asArray(v: string[] | string): string[] {
+  if (Array.isArray(v)) return v;
+  const inner = v.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',') : [];
+}
+
+export async function reportStatistics(
+  db: Db,
+  s: { bodyId: string; year?: number | undefined },
+): Promise<ReportStatistics> {
+  const base: Record<string, string> = { submitted: 'true' };
+  if (s.year !== undefined) base.year = String(s.year);
+  const fig = (count: number, extra: Record<string, string> = {}) => ({
+    count,
+    link: { path: '/opinion-reports' as const, query: { ...base, ...extra } },
+  });
+  const scope = sql`sub as (
+      select distinct e.item_id from item_events e
+      where e.body_id = ${s.bodyId} and ${SUBMITTED_EVENT} and ${inYear(sql`e.at`, s.year)}
+    ),
+    scope as (select i.* from tracked_items i join sub on sub.item_id = i.id
+      where i.body_id = ${s.bodyId} and i.type = 'opinion_report')`;
+  const groups = await rows<ReportGroup>(
+    db,
+    sql`with ${scope}
+      select state, adoption_levels::text[] as levels, instruction_count > 0 as instructed, count(*)::int as n
+      from scope group by 1, 2, 3`,
+  );
+  const byLevel = await rows<{ level: string; n: number; reports: number }>(
+    db,
+    sql`with ${scope}
+      select e.payload->>'leaderLevel' as level, count(*)::int as n, count(distinct e.item_id)::int as reports
+      from item_events e join scope on scope.id = e.item_id
+      where e.body_id = ${s.bodyId} and e.action = 'record_instruction' group by 1`,
+  );
+  let submitted = 0;
+  let adopted = 0;
+  let declined = 0;
+  let instructed = 0;
+  const adoptedAt = new Map<string, number>();
+  for (const g of groups) {
+    const levels = asArray(g.levels);
+    submitted += g.n;
+    if (levels.length) adopted += g.n;
+    if (g.state === 'declined') declined += g.n;
+    if (g.instructed) instructed += g.n;
+    for (const l of levels) adoptedAt.set(l, (adoptedAt.get(l) ?? 0) + g.n);
+  }
+  const instructions = byLevel.reduce((a, r) => a + r.n, 0);
+  return {
+    submitted: fig(submitted),
+    adopted: fig(adopted, { adopted: 'true' }),
+    declined: fig(declined, { state: 'declined' }),
+    adoptedByLevel: REPORT_LEVELS.filter((l) => adoptedAt.has(l)).map((level: ReportLevel) => ({
+      level,
+      count: fig(adoptedAt.get(level)!, { adoptedLevel: level }),
+    })),
+    instructed: fig(instructed, { instructed: 'true' }),
+    instructions: fig(instructions, { instructed: 'true' }),
+    instructionsByLevel: INSTRUCTION_LEVELS.flatMap((level) => {
+      const r = byLevel.find((x) => x.level === level);
+      return r ? [{ level, instructions: fig(r.n, { instructedLevel: level }), reports: r.reports }] : [];
+    }),
+  };
+}
+
+export async function statistics(db: Db, s: StatisticsScope): Promise<Statistics> {
+  return {
+    bodyId: s.bodyId,
+    year: s.year ?? null,
+    sessionTerm: s.sessionTerm ?? null,
+    sessionMeeting: s.sessionMeeting ?? null,
+    proposals: await proposalStatistics(db, s),
+    reports: await reportStatistics(db, s),
+  };
+}

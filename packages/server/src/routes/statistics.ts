@@ -1,0 +1,61 @@
+import { Statistics, StatisticsQuery } from '@yiting/domain';
+import type { TypedApp } from '../app.ts';
+import type { Db } from '../db/client.ts';
+import { bodyActorOf } from '../plugins/auth.ts';
+import { statistics } from '../repositories/statistics.ts';
+import { trackingConfig } from '../tracking/config.ts';
+import { statisticsWorkbook } from '../xlsx/statistics.ts';
+import type { RouteContext } from './context.ts';
+import { XLSX_TYPE } from './import-export.ts';
+
+async function compute(db: Db, bodyId: string, q: StatisticsQuery) {
+  const config = await trackingConfig(db, bodyId);
+  return statistics(db, {
+    bodyId,
+    year: q.year,
+    sessionTerm: q.sessionTerm,
+    sessionMeeting: q.sessionMeeting,
+    kind: q.kind,
+    unsatisfied: config.proposal.unsatisfiedRatings,
+  });
+}
+
+/** Statistics of proposals and public-opinion reports for a year and/or a session (docs/statistics.md). */
+export function statisticsRoutes(app: TypedApp, { database }: RouteContext) {
+  app.get(
+    '/statistics',
+    {
+      config: { permission: 'statistics.read' },
+      schema: { tags: ['statistics'], querystring: StatisticsQuery, response: { 200: Statistics } },
+    },
+    async (req) => compute(database.db, bodyActorOf(req).bodyId, req.query),
+  );
+
+  app.get(
+    '/statistics.xlsx',
+    {
+      config: { permission: 'statistics.read' },
+      schema: {
+        tags: ['statistics'],
+        summary: 'The statistics’ tables as an .xlsx, one sheet per table',
+        querystring: StatisticsQuery,
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const s = await compute(database.db, bodyActorOf(req).bodyId, q);
+      const scope = [q.year, q.sessionTerm && `${q.sessionTerm}-${q.sessionMeeting ?? ''}`]
+        .filter(Boolean)
+        .join('_');
+      const name = `statistics-${q.kind}${scope ? `-${scope}` : ''}.xlsx`;
+      return reply
+        .type(XLSX_TYPE)
+        .header('cache-control', 'no-store')
+        .header(
+          'content-disposition',
+          `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`统计-${name.slice(11)}`)}`,
+        )
+        .send(await statisticsWorkbook(s));
+    },
+  );
+}
