@@ -8,6 +8,7 @@ import { createAccount } from '../usecases/accounts.ts';
 import { personSearchText } from '../usecases/people.ts';
 import { DEMO_ACCOUNTS } from './accounts.ts';
 import { DEMO_BODIES } from './bodies.ts';
+import { type CppccYearSummary, loadCppccYear } from './load-cppcc-year.ts';
 import { type DemoAccountRef, loadNpcYear, type NpcYearSummary } from './load-npc-year.ts';
 import { type DemoPerson, demoPeople, type UnitRef } from './people.ts';
 import { demoUnits } from './units.ts';
@@ -92,6 +93,7 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
   }
 
   let year: NpcYearSummary | undefined;
+  let cppccYear: CppccYearSummary | undefined;
   await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     await tx.insert(bodies).values(
@@ -210,6 +212,23 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
       `2025 活动 activities ${acts}, 记录 records ${year.records}, 督办事项 matters ${matters} ` +
         `(${((Date.now() - yearStarted) / 1000).toFixed(1)} s)`,
     );
+
+    // The CPPCC's 2025: proposals, public-opinion reports and research topics, as its office, the
+    // departments' proposal liaisons and the members would have done it.
+    const cppccStarted = Date.now();
+    cppccYear = await loadCppccYear({
+      db: tx,
+      bodyId: bodyId('cppcc'),
+      unitId,
+      people: plan.filter((p) => p.body === 'cppcc').map((p) => ({ person: p, id: idOfPerson.get(p)! })),
+      password: opts.adminPassword,
+      log,
+    });
+    log(
+      `政协 2025 提案 proposals ${Object.values(cppccYear.proposals).reduce((n, x) => n + x, 0)}, ` +
+        `社情民意 reports ${Object.values(cppccYear.reports).reduce((n, x) => n + x, 0)} ` +
+        `(${((Date.now() - cppccStarted) / 1000).toFixed(1)} s)`,
+    );
   });
 
   // Counted in the city registers, as docs/demo.md tells them.
@@ -230,6 +249,7 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<string> {
       `市 ${count('deputy', 'city')}, 县 ${count('deputy', 'county')}, 乡镇 ${count('deputy', 'town')}; ` +
       `江门市政协 委员 CPPCC members ${count('member')}`,
     yearLine(year!),
+    cppccLine(cppccYear!),
     '演示账号 Demo accounts:',
     ...DEMO_ACCOUNTS.filter((a) => !a.department).map(
       (a) =>
@@ -252,6 +272,20 @@ function yearLine(y: NpcYearSummary): string {
     `江门市人大常委会 2025: 专题调研 research groups ${a.research ?? 0} (走访 visits ${a.visit ?? 0}), ` +
     `专题会议 thematic meetings ${a.thematic_meeting ?? 0}, 全体会议 plenaries ${a.plenary_session ?? 0}, ` +
     `记录 records ${y.records}; 督办事项 matters: ${m}`
+  );
+}
+
+/** The CPPCC's 2025 in one line: the article's figures as the data gives them back. */
+function cppccLine(y: CppccYearSummary): string {
+  const p = Object.entries(y.proposals)
+    .map(([state, n]) => `${state} ${n}`)
+    .join(', ');
+  return (
+    `江门市政协 2025: 委员提案立案 member proposals accepted ${y.acceptedMemberProposals}; 提案 proposals: ${p}; ` +
+    `调研报告 research reports ${y.researchReports}, 社情民意 reports submitted ` +
+    `${Object.entries(y.reports).reduce((n, [s, x]) => n + (s === 'draft' ? 0 : x), 0)}, ` +
+    `采用 adopted ${y.adoptedReports}, 批示 instructions ${y.instructions}; ` +
+    `委员与联络员账号 member and liaison accounts ${y.accounts} (zx.*)`
   );
 }
 
