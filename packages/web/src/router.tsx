@@ -17,6 +17,12 @@ import { MattersPage } from './pages/MattersPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PeoplePage } from './pages/PeoplePage.tsx';
 import { PersonDetailPage } from './pages/PersonDetailPage.tsx';
+import { ProposalDetailPage } from './pages/ProposalDetailPage.tsx';
+import { ProposalSubmitPage } from './pages/ProposalSubmitPage.tsx';
+import { ProposalsPage } from './pages/ProposalsPage.tsx';
+import { ReportDetailPage } from './pages/ReportDetailPage.tsx';
+import { ReportSubmitPage } from './pages/ReportSubmitPage.tsx';
+import { ReportsPage } from './pages/ReportsPage.tsx';
 import { UnitsPage } from './pages/UnitsPage.tsx';
 
 const guard = (permission: Permission, page: ReactNode) => (
@@ -40,6 +46,12 @@ export const router = createBrowserRouter([
               { path: 'dashboard', element: guard('dashboard.read', <DashboardPage />) },
               { path: 'matters', element: guard('matter.read', <MattersPage />) },
               { path: 'matters/:id', element: guard('matter.read', <MatterDetailPage />) },
+              { path: 'proposals', element: guard('proposal.read', <ProposalsPage />) },
+              { path: 'proposals/new', element: guard('proposal.submit', <ProposalSubmitPage />) },
+              { path: 'proposals/:id', element: guard('proposal.read', <ProposalDetailPage />) },
+              { path: 'opinion-reports', element: guard('opinion.read', <ReportsPage />) },
+              { path: 'opinion-reports/new', element: guard('opinion.submit', <ReportSubmitPage />) },
+              { path: 'opinion-reports/:id', element: guard('opinion.read', <ReportDetailPage />) },
               { path: 'activities', element: guard('activity.read', <ActivitiesPage />) },
               { path: 'activities/:id', element: guard('activity.read', <ActivityDetailPage />) },
               { path: 'people', element: guard('person.read', <PeoplePage />) },

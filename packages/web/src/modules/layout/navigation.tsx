@@ -5,9 +5,11 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FileTextOutlined,
+  MessageOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '@yiting/domain';
+import type { BodyKind, Permission } from '@yiting/domain';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../i18n/I18nProvider.tsx';
 
@@ -16,12 +18,22 @@ export interface NavItem {
   label: MessageKey;
   icon: ReactNode;
   permission: Permission;
+  /** When the word depends on the body (提案 in a CPPCC committee, 代表建议 in a people's congress). */
+  labelFor?: (kind: BodyKind | undefined) => MessageKey;
 }
 
 /** The main menu; an item shows only when /me grants its permission (the server checks again). */
 export const NAVIGATION: NavItem[] = [
   { path: '/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, permission: 'dashboard.read' },
   { path: '/matters', label: 'nav.matters', icon: <FileDoneOutlined />, permission: 'matter.read' },
+  {
+    path: '/proposals',
+    label: 'nav.suggestions',
+    labelFor: (kind) => (kind === 'cppcc_committee' ? 'nav.proposals' : 'nav.suggestions'),
+    icon: <FileTextOutlined />,
+    permission: 'proposal.read',
+  },
+  { path: '/opinion-reports', label: 'nav.reports', icon: <MessageOutlined />, permission: 'opinion.read' },
   { path: '/activities', label: 'nav.activities', icon: <CalendarOutlined />, permission: 'activity.read' },
   { path: '/people', label: 'nav.people', icon: <TeamOutlined />, permission: 'person.read' },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, permission: 'unit.read' },

@@ -1,43 +1,65 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Person } from '@yiting/domain';
+import type { MembershipRole, Person } from '@yiting/domain';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/useCursorList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
-/** Picks a person by name or pinyin; the register is large, so the server searches. */
-export function PersonPicker({
+const titleOf = (p: Person, role: MembershipRole) => p.memberships.find((m) => m.role === role)?.title;
+
+/**
+ * Picks a person by name or pinyin; the register is large, so the server searches. One person (a
+ * supervising leader) by default; several with `multiple` (a proposal's co-signers among the members).
+ */
+export function PersonPicker<M extends boolean = false>({
   value,
   onChange,
   id,
+  role = 'leader',
+  multiple,
+  exclude = [],
+  placeholder,
 }: {
-  value?: string;
-  onChange?: (v: string | undefined) => void;
+  value?: M extends true ? string[] : string;
+  onChange?: (v: (M extends true ? string[] : string) | undefined) => void;
   id?: string;
+  role?: MembershipRole;
+  multiple?: M;
+  exclude?: string[];
+  placeholder?: string;
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
+  // Names already chosen stay labelled after the search moves on.
+  const [known, setKnown] = useState<Record<string, string>>({});
   const found = useQuery({
-    queryKey: ['/people', 'picker', q],
-    queryFn: ({ signal }) => api.get<Page<Person>>('/people', { q, limit: 20, role: 'leader' }, signal),
+    queryKey: ['/people', 'picker', role, q],
+    queryFn: ({ signal }) => api.get<Page<Person>>('/people', { q, limit: 20, role }, signal),
     staleTime: 60_000,
   });
+  const options = (found.data?.items ?? [])
+    .filter((p) => !exclude.includes(p.id))
+    .map((p) => ({ value: p.id, label: titleOf(p, role) ? `${p.name}（${titleOf(p, role)}）` : p.name }));
+  const chosen = (Array.isArray(value) ? value : value ? [value] : []) as string[];
+  for (const v of chosen) {
+    if (!options.some((o) => o.value === v) && known[v]) options.push({ value: v, label: known[v] });
+  }
   return (
-    <Select<string>
+    <Select<string | string[]>
       id={id}
       allowClear
+      mode={multiple ? 'multiple' : undefined}
       showSearch={{ filterOption: false, onSearch: setQ }}
       value={value}
-      onChange={(v) => onChange?.(v)}
-      placeholder={t('matter.supervisorHint')}
+      onChange={(v, opts) => {
+        const list = (Array.isArray(opts) ? opts : opts ? [opts] : []) as { value: string; label: string }[];
+        setKnown((k) => ({ ...k, ...Object.fromEntries(list.map((o) => [o.value, o.label])) }));
+        onChange?.(v as (M extends true ? string[] : string) | undefined);
+      }}
+      placeholder={placeholder ?? t('matter.supervisorHint')}
       loading={found.isFetching}
-      options={(found.data?.items ?? []).map((p) => ({
-        value: p.id,
-        label: p.memberships.find((m) => m.role === 'leader')?.title
-          ? `${p.name}（${p.memberships.find((m) => m.role === 'leader')?.title}）`
-          : p.name,
-      }))}
+      options={options}
     />
   );
 }
