@@ -38,6 +38,9 @@ export interface QueryTerm {
 // Scripts written without spaces: indexed as bigrams.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD = /[\p{L}\p{N}]/u;
+/** A run of CJK characters, or of other letters and digits (one regex pass: this is the hot loop of indexing). */
+const RUN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+/gu;
 /** Longer words are cut: a lexeme has a size limit and nobody types 64 letters. */
 const MAX_WORD = 64;
 
@@ -69,7 +72,15 @@ function normaliseMapped(text: string): { norm: string; map: number[] } {
 
 /** The text as it is stored for the substring test: normalised, whitespace runs as one space. */
 export function normaliseText(text: string): string {
-  return normaliseMapped(text).norm.replace(/\s+/g, ' ').trim();
+  // Whole-string lower-casing equals the per-character one of normaliseMapped except for the Greek
+  // final sigma, which is context-dependent; that rare text takes the slow path.
+  const norm = text.includes('Σ')
+    ? normaliseMapped(text).norm
+    : text
+        .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/\u3000/g, ' ')
+        .toLowerCase();
+  return norm.replace(/\s+/g, ' ').trim();
 }
 
 type Run = { kind: 'cjk' | 'word'; chars: string[]; start: number; end: number };
@@ -77,20 +88,10 @@ type Run = { kind: 'cjk' | 'word'; chars: string[]; start: number; end: number }
 /** Runs of CJK characters and of other letters/digits; punctuation and spaces separate runs. */
 function runs(norm: string): Run[] {
   const out: Run[] = [];
-  let cur: Run | null = null;
-  let i = 0;
-  for (const ch of norm) {
-    const kind = CJK.test(ch) ? 'cjk' : WORD.test(ch) ? 'word' : null;
-    if (kind && cur && cur.kind === kind) {
-      cur.chars.push(ch);
-      cur.end = i + ch.length;
-    } else {
-      if (cur) out.push(cur);
-      cur = kind ? { kind, chars: [ch], start: i, end: i + ch.length } : null;
-    }
-    i += ch.length;
+  for (const m of norm.matchAll(RUN)) {
+    const chars = Array.from(m[0]);
+    out.push({ kind: CJK.test(chars[0]!) ? 'cjk' : 'word', chars, start: m.index, end: m.index + m[0].length });
   }
-  if (cur) out.push(cur);
   return out;
 }
 

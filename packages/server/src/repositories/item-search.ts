@@ -28,6 +28,9 @@ export interface ItemSearch {
   limit: number;
   /** The last row of the previous page: [titleHits, hits, id]. */
   after?: readonly [number, number, string] | undefined;
+  /** Bounds, for tests: SEARCH_CANDIDATES and WALK_ABOVE by default. */
+  candidates?: number;
+  walkAbove?: number;
 }
 
 export interface RankedItem {
@@ -67,19 +70,68 @@ export function itemTextMatch(q: string): SQL | undefined {
 }
 
 /**
+ * Above this many expected matches the newest are found by walking ids backwards (each row tested)
+ * rather than by reading every match through the index and sorting: the walk stops after
+ * SEARCH_CANDIDATES matches, which come soon when a word is everywhere.
+ */
+export const WALK_ABOVE = 20_000;
+
+/**
+ * How many items hold all the lexemes, at most: the table's rows times the frequency of the rarest
+ * lexeme, from the statistics ANALYZE keeps of search_vector (its most common elements). Null without
+ * statistics. PostgreSQL's own estimate multiplies the lexemes' frequencies as if independent, which
+ * for the bigrams of one word (科技, 技成, 成果) is off by a hundred times.
+ */
+export async function estimateMatches(db: Db, terms: QueryTerm[]): Promise<number | null> {
+  const exact = [...new Set(terms.flatMap((t) => t.lexemes.filter((l) => !l.prefix).map((l) => l.lexeme)))];
+  if (exact.length === 0) return null;
+  const { rows } = (await db.execute(sql`
+    select c.reltuples::float8 as total,
+      s.most_common_elem_freqs[array_length(s.most_common_elems::text::text[], 1) + 1]::float8 as min_freq,
+      (select array_agg(e.freq) from unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(elem, freq)
+        where e.elem in (${sql.join(
+          exact.map((l) => sql`${l}`),
+          sql`, `,
+        )})) as freqs
+    from pg_stats s join pg_class c on c.relname = s.tablename
+      join pg_namespace n on n.oid = c.relnamespace and n.nspname = s.schemaname
+    where s.schemaname = current_schema() and s.tablename = 'tracked_items' and s.attname = 'search_vector'`)) as unknown as {
+    rows: { total: number; min_freq: number | null; freqs: number[] | string | null }[];
+  };
+  const r = rows[0];
+  if (!r || r.min_freq === null) return null;
+  const freqs = (typeof r.freqs === 'string' ? r.freqs.replace(/[{}]/g, '').split(',') : (r.freqs ?? [])).map(
+    Number,
+  );
+  // A lexeme missing from the common elements is rarer than the least common of them.
+  const rarest = freqs.length < exact.length ? Number(r.min_freq) : Math.min(...freqs);
+  return Number(r.total) * rarest;
+}
+
+/** A one-character query (no bigram to look up) is a substring scan of this many newest items. */
+export const SINGLE_CHAR_WINDOW = 50_000;
+
+type Hit = { id: string; title_hits: number; hits: number };
+
+const byRank = (a: Hit, b: Hit) =>
+  b.title_hits - a.title_hits || b.hits - a.hits || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
  * Full-text search over a body's tracked items (ARCHITECTURE §1): candidates from the bigram index,
  * each term confirmed as a substring of search_text, then ranked by the number of terms in the title,
- * the number of occurrences, and recency. A query without any bigram (one character) is a substring
- * scan of the body's most recent items, with the same bound.
+ * the number of occurrences, and recency.
  *
- * Returns up to limit+1 rows (the extra one tells that a page follows), and whether the matches were
- * more than SEARCH_CANDIDATES (then only the most recent ones were ranked).
+ * Bounded: when more than SEARCH_CANDIDATES items match, only the most recent ones are ranked
+ * (`capped`). A query without any bigram (one character) scans the newest SINGLE_CHAR_WINDOW items.
+ * Returns up to limit+1 rows (the extra one tells that a page follows).
  */
 export async function searchItems(db: Db, s: ItemSearch): Promise<{ items: RankedItem[]; capped: boolean }> {
   const terms = queryBigrams(s.q);
   if (terms.length === 0) return { items: [], capped: false };
+  const cap = s.candidates ?? SEARCH_CANDIDATES;
+  const walkAbove = s.walkAbove ?? WALK_ABOVE;
   const types = s.type === undefined ? undefined : typeof s.type === 'string' ? [s.type] : [...s.type];
-  const where = and(
+  const filters = and(
     eq(trackedItems.bodyId, s.bodyId),
     types ? inArray(trackedItems.type, types) : undefined,
     s.state ? eq(trackedItems.state, s.state) : undefined,
@@ -91,41 +143,79 @@ export async function searchItems(db: Db, s: ItemSearch): Promise<{ items: Ranke
     s.category ? eq(trackedItems.category, s.category) : undefined,
     s.sector ? eq(trackedItems.sector, s.sector) : undefined,
     s.where,
-    termsMatch(terms),
   )!;
-  const titleHits = sql.join(
-    terms.map((t) => sql`(split_part(c.search_text, E'\\n', 1) like ${like(t.text)})::int`),
+  const where = and(filters, termsMatch(terms))!;
+  // Ranks are computed on the kept candidates only (c), not on every match.
+  const st = sql.raw('c.st');
+  const ranks = sql`(${sql.join(
+    terms.map((t) => sql`(split_part(${st}, E'\\n', 1) like ${like(t.text)})::int`),
     sql` + `,
-  );
-  const hits = sql.join(
-    terms.map(
-      (t) => sql`(length(c.search_text) - length(replace(c.search_text, ${t.text}, ''))) / length(${t.text})`,
-    ),
+  )})::int as title_hits, (${sql.join(
+    terms.map((t) => sql`(length(${st}) - length(replace(${st}, ${t.text}, ''))) / length(${t.text})`),
     sql` + `,
-  );
-  const cursor = s.after
-    ? sql`where (r.title_hits, r.hits, r.id) < (${s.after[0]}::int, ${s.after[1]}::int, ${s.after[2]}::uuid)`
-    : sql``;
-  // The candidates are the most recent matches; the planner may walk ids backwards for a common term
-  // or read the bitmap of a rare one.
-  const { rows } = (await db.execute(sql`
-    with c as (
-      select ${trackedItems.id} as id, ${trackedItems.searchText} as search_text from ${trackedItems}
-      where ${where} order by ${trackedItems.id} desc limit ${SEARCH_CANDIDATES + 1}
-    ), r as (
-      select c.id, (${titleHits})::int as title_hits, (${hits})::int as hits, count(*) over () as total from c
-    )
-    select r.id, r.title_hits, r.hits, r.total from r ${cursor}
-    order by r.title_hits desc, r.hits desc, r.id desc limit ${s.limit + 1}`)) as unknown as {
-    rows: { id: string; title_hits: number; hits: number; total: number | string }[];
-  };
-  if (rows.length === 0) return { items: [], capped: false };
-  const capped = Number(rows[0]!.total) > SEARCH_CANDIDATES;
-  const ids = rows.map((r) => r.id);
-  const full = await db.select().from(trackedItems).where(inArray(trackedItems.id, ids));
+  )})::int as hits`;
+  const select = (cond: SQL, tail: SQL) =>
+    sql`select c.id, ${ranks} from (select ${trackedItems.id} as id, ${trackedItems.searchText} as st
+      from ${trackedItems} where ${cond} ${tail}) c`;
+  const run = async (q: SQL, tx: Db = db) =>
+    ((await tx.execute(q)) as unknown as { rows: Hit[] }).rows.map((r) => ({
+      id: r.id,
+      title_hits: Number(r.title_hits),
+      hits: Number(r.hits),
+    }));
+  /**
+   * The newest matches, walking ids backwards. The planner cannot know that the bigrams of one word
+   * occur together (it multiplies their frequencies), so for a common word it would read every match
+   * through the bitmap and sort them; the walk stops after the candidates it needs.
+   */
+  const newest = (cond: SQL) =>
+    db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return run(select(cond, sql`order by ${trackedItems.id} desc limit ${cap}`), tx);
+    });
+
+  let hits: Hit[];
+  let capped: boolean;
+  if (tsQueryText(terms)) {
+    const estimate = await estimateMatches(db, terms);
+    if (estimate !== null && estimate > walkAbove) {
+      hits = await newest(where);
+      capped = hits.length >= cap;
+    } else {
+      // The index finds every match; the newest are kept and ranked.
+      hits = await run(select(where, sql`order by ${trackedItems.id} desc limit ${cap + 1}`));
+      capped = hits.length > cap;
+    }
+    hits = hits.slice(0, cap);
+  } else {
+    const [edge] = await run(
+      sql`select ${trackedItems.id} as id, 0 as title_hits, 0 as hits from ${trackedItems} where ${filters}
+        order by ${trackedItems.id} desc offset ${SINGLE_CHAR_WINDOW - 1} limit 1`,
+    );
+    hits = await newest(edge ? and(where, sql`${trackedItems.id} >= ${edge.id}`)! : where);
+    capped = hits.length >= cap || !!edge;
+  }
+  hits.sort(byRank);
+  const after = s.after;
+  const from = after
+    ? hits.findIndex((h) => byRank(h, { id: after[2], title_hits: after[0], hits: after[1] }) > 0)
+    : 0;
+  const pageHits = from < 0 ? [] : hits.slice(from, from + s.limit + 1);
+  if (pageHits.length === 0) return { items: [], capped };
+  const full = await db
+    .select()
+    .from(trackedItems)
+    .where(
+      inArray(
+        trackedItems.id,
+        pageHits.map((h) => h.id),
+      ),
+    );
   const byId = new Map(full.map((r) => [r.id, r]));
   return {
-    items: rows.map((r) => ({ row: byId.get(r.id)!, titleHits: Number(r.title_hits), hits: Number(r.hits) })),
+    items: pageHits.map((h) => ({ row: byId.get(h.id)!, titleHits: h.title_hits, hits: h.hits })),
     capped,
   };
 }

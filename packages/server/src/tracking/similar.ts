@@ -1,7 +1,7 @@
 import { Jieba, type Keyword, TfIdf } from '@node-rs/jieba';
 import { dict, idf } from '@node-rs/jieba/dict.js';
 import { queryBigrams, type SimilarItem, sharedPassages } from '@yiting/domain';
-import { and, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { trackedItems } from '../db/schema.ts';
 import { tsQueryText } from '../repositories/item-search.ts';
@@ -95,6 +95,16 @@ export interface SimilarQuery {
   minScore?: number;
 }
 
+interface Candidate {
+  id: string;
+  type: string;
+  number: string | null;
+  title: string;
+  content: string;
+  state: string;
+  createdAt: Date;
+}
+
 /** Keywords that find candidates; this many of the text's top words. */
 const KEYWORDS = 8;
 
@@ -106,39 +116,53 @@ export async function similarItems(db: Db, q: SimilarQuery): Promise<SimilarItem
     .filter((k): k is { word: string; weight: number; tsq: string } => k.tsq !== null)
     .slice(0, KEYWORDS);
   if (keys.length === 0) return [];
-  // Candidates share at least two keywords (one when the text has only one): an OR of pairs keeps
-  // the index doing the work when single keywords are common.
+  // Candidates come from the bigram index in levels, most specific first: items with all of the top
+  // six keywords, then four, then three, then any two, then any one. Each level only tops up what
+  // the previous ones found, so a near-duplicate (which has them all) comes in first and the cost is
+  // bounded however common the words are.
+  const want = q.candidates ?? 100;
+  const all = (ks: typeof keys) => ks.map((k) => `(${k.tsq})`).join(' & ');
   const pairs: string[] = [];
   for (let i = 0; i < keys.length; i++)
     for (let j = i + 1; j < keys.length; j++) pairs.push(`(${keys[i]!.tsq} & ${keys[j]!.tsq})`);
-  const any = pairs.length ? pairs.join(' | ') : `(${keys[0]!.tsq})`;
+  const anyOne = keys.map((k) => `(${k.tsq})`).join(' | ');
+  const levels = [
+    ...[6, 4, 3].filter((n) => keys.length >= n).map((n) => all(keys.slice(0, n))),
+    ...(pairs.length ? [pairs.join(' | ')] : []),
+    anyOne,
+  ];
   const types = typeof q.type === 'string' ? [q.type] : [...q.type];
-  const keyScore = sql.join(
-    keys.map((k) => sql`${k.weight}::float8 * (search_vector @@ ${k.tsq}::tsquery)::int`),
-    sql` + `,
-  );
-  const rows = await db
-    .select({
-      id: trackedItems.id,
-      type: trackedItems.type,
-      number: trackedItems.number,
-      title: trackedItems.title,
-      content: trackedItems.content,
-      state: trackedItems.state,
-      createdAt: trackedItems.createdAt,
-    })
-    .from(trackedItems)
-    .where(
-      and(
-        eq(trackedItems.bodyId, q.bodyId),
-        inArray(trackedItems.type, types),
-        q.excludeId ? ne(trackedItems.id, q.excludeId) : undefined,
-        q.where,
-        sql`search_vector @@ ${any}::tsquery`,
-      ),
-    )
-    .orderBy(sql`${keyScore} desc`, sql`${trackedItems.id} desc`)
-    .limit(q.candidates ?? 100);
+  const rows: Candidate[] = [];
+  for (const level of levels) {
+    if (rows.length >= want) break;
+    // Items sharing only one keyword are worth looking at only when there is little else.
+    if (level === anyOne && rows.length >= limit) break;
+    const seen = rows.map((r) => r.id);
+    rows.push(
+      ...(await db
+        .select({
+          id: trackedItems.id,
+          type: trackedItems.type,
+          number: trackedItems.number,
+          title: trackedItems.title,
+          content: trackedItems.content,
+          state: trackedItems.state,
+          createdAt: trackedItems.createdAt,
+        })
+        .from(trackedItems)
+        .where(
+          and(
+            eq(trackedItems.bodyId, q.bodyId),
+            inArray(trackedItems.type, types),
+            q.excludeId ? ne(trackedItems.id, q.excludeId) : undefined,
+            seen.length ? notInArray(trackedItems.id, seen) : undefined,
+            q.where,
+            sql`search_vector @@ ${level}::tsquery`,
+          ),
+        )
+        .limit(want - rows.length)),
+    );
+  }
   const minScore = q.minScore ?? 0.05;
   return rows
     .map((r) => ({ r, score: cosine(source, wordWeights(weighted(r.title, r.content))) }))

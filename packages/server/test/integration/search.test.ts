@@ -1,6 +1,7 @@
+import { queryBigrams } from '@yiting/domain';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { searchItems } from '../../src/repositories/item-search.ts';
+import { estimateMatches, searchItems } from '../../src/repositories/item-search.ts';
 import { backfillSearchVectors } from '../../src/tracking/search.ts';
 import { type Client, signIn, useTestApp } from '../helpers/app.ts';
 import { engineUnavailable } from '../helpers/db.ts';
@@ -41,6 +42,7 @@ describe.skipIf(engineUnavailable())('Chinese full-text search over tracked item
   let other: Client;
   let liaison: Client;
   const ids: Record<keyof typeof ITEMS, string> = {} as never;
+  let bodyId: string;
 
   const search = async (q: string, extra = '') => {
     const res = await staff.get(`/api/v1/matters?q=${encodeURIComponent(q)}${extra}`);
@@ -51,6 +53,7 @@ describe.skipIf(engineUnavailable())('Chinese full-text search over tracked item
 
   beforeAll(async () => {
     const tenant = await createTenant(t.db);
+    bodyId = tenant.body.id;
     staff = await signIn(t.app, tenant.staff);
     liaison = await signIn(t.app, tenant.liaison);
     for (const [k, item] of Object.entries(ITEMS))
@@ -140,6 +143,26 @@ describe.skipIf(engineUnavailable())('Chinese full-text search over tracked item
       .items as Listed[];
     expect(theirs).toHaveLength(2);
     for (const m of theirs) expect(Object.values(ids)).not.toContain(m.id);
+  });
+
+  it('ranks alike whichever way candidates are found; when capped, only the newest matches', async () => {
+    await t.db.execute(sql`analyze tracked_items`);
+    const base = { bodyId, type: 'matter', q: '陈皮', limit: 10 };
+    const order = (r: Awaited<ReturnType<typeof searchItems>>) => r.items.map((i) => i.row.id);
+    const viaIndex = await searchItems(t.db, base);
+    // A common word is found by walking ids backwards instead of through the index; which way is
+    // chosen from the statistics' estimate.
+    expect(await estimateMatches(t.db, queryBigrams('陈皮'))).toBeGreaterThan(0);
+    const viaWalk = await searchItems(t.db, { ...base, walkAbove: -1 });
+    expect(order(viaIndex)).toEqual(await found('陈皮'));
+    expect(order(viaWalk)).toEqual(order(viaIndex));
+    expect([viaIndex.capped, viaWalk.capped]).toEqual([false, false]);
+    for (const walkAbove of [undefined, -1]) {
+      const capped = await searchItems(t.db, { ...base, candidates: 2, walkAbove });
+      expect(capped.capped).toBe(true);
+      // The two newest matches, ranked between themselves.
+      expect(order(capped)).toEqual([ids.scattered, ids.coldChain]);
+    }
   });
 
   it('reindexes an edited title and content', async () => {
