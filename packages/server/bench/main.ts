@@ -1,5 +1,6 @@
 import { importBench } from './import.ts';
 import { mattersBench } from './matters.ts';
+import { statisticsBench } from './statistics.ts';
 
 /** One measured figure of a benchmark. */
 export interface BenchFigure {
@@ -15,6 +16,7 @@ export interface BenchFigure {
 const BENCHES: { name: string; run: () => Promise<BenchFigure[]> }[] = [
   { name: 'import', run: importBench },
   { name: 'matters', run: mattersBench },
+  { name: 'statistics', run: statisticsBench },
 ];
 
 export async function benchMain(args: string[]) {
