@@ -108,11 +108,11 @@ export function registerProblemHandling(app: FastifyInstance) {
         return sendProblem(reply, req, 'unsupported_media_type');
     }
     if (err instanceof SyntaxError) return sendProblem(reply, req, 'malformed_json');
-    // Integrity errors that a use case did not foresee are still the client's conflict, not a crash:
-    // e.g. deleting a person an item still refers to (23503), or a race on a unique key (23505).
-    const pgCode = databaseErrorCode(err);
-    if (pgCode === '23503') return sendProblem(reply, req, 'conflict', { detail: 'still referenced' });
-    if (pgCode === '23505') return sendProblem(reply, req, 'duplicate');
+    // A row still referred to (e.g. deleting a person an item names) is the client's conflict, not a crash.
+    // Unique violations stay 500: use cases check duplicates themselves, so one reaching here is our bug
+    // (such as a broken audit chain).
+    if (databaseErrorCode(err) === '23503')
+      return sendProblem(reply, req, 'conflict', { detail: 'still referenced' });
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code: ErrorCode =
