@@ -360,7 +360,6 @@ export function cppccProposals(): ProposalPlan[] {
     ['accepted', 3],
   ];
   let keyLeft = 6;
-  let unsatisfied = 0;
   for (const [final, count] of finals) {
     for (let i = 0; i < count; i++) {
       // Proposals still early in handling came in between sessions (平时提案), later in the year.
@@ -389,7 +388,6 @@ export function cppccProposals(): ProposalPlan[] {
         ratings = ratings.map((r, k) => (k === 0 ? 'unsatisfied' : r));
         rehandled = final === 'handling' ? 'handling' : 'closed';
         if (final === 'closed') categories = categories.map(() => 'A');
-        unsatisfied++;
       }
       const key = keyLeft > 0 && final === 'closed' && i % 25 === 10;
       if (key) keyLeft--;
@@ -408,7 +406,6 @@ export function cppccProposals(): ProposalPlan[] {
       });
     }
   }
-  void unsatisfied;
 
   // Proposals of sectors, parties and committees (集体提案): accepted and handled, not counted among the
   // 242 members' proposals.
@@ -428,7 +425,7 @@ export function cppccProposals(): ProposalPlan[] {
     { kind: 'committee', name: '农业和农村委员会' },
     { kind: 'committee', name: '民族宗教和港澳台侨委员会' },
   ];
-  organisations.forEach((o, i) =>
+  for (const [i, o] of organisations.entries())
     make(o, plenaryDay(), {
       kind: 'accepted',
       path: {
@@ -440,8 +437,7 @@ export function cppccProposals(): ProposalPlan[] {
         key: i === 1 || i === 7 || i === 12,
         urged: false,
       },
-    }),
-  );
+    });
 
   // The review's other answers.
   for (let i = 0; i < 15; i++) {

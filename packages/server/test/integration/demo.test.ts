@@ -1,3 +1,4 @@
+import { PROPOSAL_STATES } from '@yiting/domain';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit.ts';
@@ -85,7 +86,7 @@ describe.skipIf(engineUnavailable())('demo data set (yiting demo)', () => {
     const me = (await admin.get('/api/v1/me')).json();
     npcId = me.bodies.find((b: Item) => b.name === '江门市人民代表大会常务委员会').id;
     cppccId = me.bodies.find((b: Item) => b.name === '中国人民政治协商会议江门市委员会').id;
-  }, 120_000);
+  }, 600_000);
 
   it('has the three-level congresses below the city Standing Committee, with their terms', async () => {
     const me = (await admin.get('/api/v1/me')).json();
@@ -546,6 +547,42 @@ describe.skipIf(engineUnavailable())('demo data set (yiting demo)', () => {
         '安全生产',
         '陈皮全产业链发展',
       ]);
+    });
+  });
+
+  describe("the CPPCC's 2025 (proposals and public-opinion reports)", () => {
+    it('gives back the article figures: 242 member proposals accepted, 51 reports adopted, 60 instructions', async () => {
+      // The proposals committee's office account, made by the CPPCC year.
+      const office = await signIn(t.app, { username: 'zx.staff', password: PASSWORD });
+      const proposals = await all(office, '/api/v1/proposals?kind=proposal');
+      const accepted = proposals.filter(
+        (p) => (p.submitterKind === 'individual' || p.submitterKind === 'joint') && p.acceptedAt,
+      );
+      expect(accepted).toHaveLength(242);
+      // Collective proposals are accepted too, but are not members' proposals.
+      expect(proposals.some((p) => p.submitterKind === 'party' && p.acceptedAt)).toBe(true);
+      const states = new Set(proposals.map((p) => p.state));
+      expect([...states].sort()).toEqual([...PROPOSAL_STATES].sort());
+      expect(proposals.filter((p) => p.state === 'rejected')).toHaveLength(15);
+      expect(proposals.filter((p) => p.state === 'merged')).toHaveLength(8);
+      expect(proposals.filter((p) => p.state === 'converted')).toHaveLength(5);
+      expect(proposals.filter((p) => p.key).length).toBeGreaterThanOrEqual(6);
+      // Unsatisfied ratings sent some back for a second round.
+      expect(proposals.some((p) => p.round === 2)).toBe(true);
+
+      const reports = await all(office, '/api/v1/opinion-reports');
+      const submitted = reports.filter((r) => r.state !== 'draft');
+      const research = (await all(office, '/api/v1/activities?type=research')).length;
+      expect(research).toBe(36);
+      expect(submitted.length + research).toBe(126);
+      const adopted = reports.filter((r) => ((r as { adoptions?: unknown[] }).adoptions ?? []).length > 0);
+      expect(adopted).toHaveLength(51);
+      expect((await all(office, '/api/v1/opinion-reports?adoptedLevel=party_government')).length).toBe(51);
+      const instructions = reports.reduce(
+        (n, r) => n + ((r as { instructions?: unknown[] }).instructions ?? []).length,
+        0,
+      );
+      expect(instructions).toBe(60);
     });
   });
 
