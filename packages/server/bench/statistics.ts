@@ -23,7 +23,7 @@ function p95(samples: number[]): number {
  * with adoptions and instructions; plus a second body of the same size, so that any cost growing with
  * other bodies' data shows. Set-based SQL, the same on both engines.
  */
-async function seed(database: Database) {
+export async function seed(database: Database) {
   const db = database.db;
   const bodies: string[] = [];
   for (let b = 0; b < 2; b++) {

@@ -54,8 +54,8 @@ export const instructedAtLevelSql = (bodyId: string, level: InstructionLevel) =>
   exists(bodyId, sql`e.action = 'record_instruction' and e.payload->>'leaderLevel' = ${level}`);
 
 /** A unit's latest reply to the item is on time: on or before the reply deadline in force (China's date). */
-const ON_TIME = (at: SQL, data: SQL) =>
-  sql`(${data}->>'replyDeadline' is null or (${at} at time zone 'Asia/Shanghai')::date <= (${data}->>'replyDeadline')::date)`;
+const ON_TIME = (at: SQL, deadline: SQL) =>
+  sql`(${deadline} is null or (${at} at time zone 'Asia/Shanghai')::date <= (${deadline})::date)`;
 
 const unsatisfiedIn = (value: SQL, unsatisfied: readonly string[]) =>
   unsatisfied.length
@@ -76,13 +76,13 @@ const latestRating = sql`(select coalesce(x->>'overall', x->>'result') from item
   where r.item_id = ${trackedItems.id} and r.action = 'rate' and x->>'unitId' = iu.unit_id::text order by r.seq desc limit 1)`;
 
 export function replySql(bodyId: string, status: 'any' | 'on_time' | 'late', unitId?: string): SQL {
-  const data = sql`${trackedItems.data}`;
+  const deadline = sql`${trackedItems.data}->>'replyDeadline'`;
   const cond =
     status === 'any'
       ? sql`${latestReply} is not null`
       : status === 'on_time'
-        ? sql`${latestReply} is not null and ${ON_TIME(latestReply, data)}`
-        : sql`${latestReply} is not null and not ${ON_TIME(latestReply, data)}`;
+        ? sql`${latestReply} is not null and ${ON_TIME(latestReply, deadline)}`
+        : sql`${latestReply} is not null and not ${ON_TIME(latestReply, deadline)}`;
   return replyingUnit(bodyId, unitId, cond);
 }
 
@@ -137,16 +137,21 @@ function proposalScope(s: StatisticsScope): { where: SQL; base: Record<string, s
   return { where, base };
 }
 
-/** The received proposals in scope, as a CTE `scope(id, data, …)`; one pass over the body's submit events. */
+/**
+ * The received proposals in scope, as a CTE `scope`, with only the narrow columns the figures read (a
+ * materialised CTE of whole rows, data and all, costs more than the counting).
+ */
 function scopeCte(s: StatisticsScope): SQL {
   const { where } = proposalScope(s);
   return sql`rec as (
       select distinct e.item_id from item_events e
       where e.body_id = ${s.bodyId} and ${RECEIVED_EVENT} and ${inYear(sql`e.at`, s.year)}
     ),
-    scope as (
-      select i.id, i.data, i.category, i.sector, i.submitter_kind, i.state, i.is_key
-      from tracked_items i join rec on rec.item_id = i.id where ${where}
+    acc as (select distinct e.item_id from item_events e where e.body_id = ${s.bodyId} and e.action = 'accept'),
+    scope as materialized (
+      select i.id, i.category, i.sector, i.submitter_kind, i.state, i.is_key, (acc.item_id is not null) as accepted,
+        i.data->>'replyDeadline' as deadline, i.data->'units' as units
+      from tracked_items i join rec on rec.item_id = i.id left join acc on acc.item_id = i.id where ${where}
     )`;
 }
 
@@ -178,43 +183,37 @@ export async function proposalStatistics(db: Db, s: StatisticsScope): Promise<Pr
   });
   const fig = (count: number, extra: Record<string, string> = {}) => ({ count, link: link(extra) });
 
-  // One grouped scan of the items: outcome, category, sector, submitter kind.
-  const items = await rows<ItemGroup>(
+  // One statement, two grouped scans of the same scope: the items (outcome, category, sector, submitter
+  // kind), and (item, unit) pairs (the unit's latest reply against the deadline, its latest rating, its
+  // approved result category).
+  const all = await rows<(ItemGroup & { part: 'item' }) | (UnitGroup & { part: 'unit' })>(
     db,
     sql`with ${scopeCte(s)},
-      acc as (select distinct e.item_id from item_events e join scope on scope.id = e.item_id
-        where e.body_id = ${s.bodyId} and e.action = 'accept')
-      select scope.category, scope.sector, scope.submitter_kind, scope.state, scope.is_key,
-        (acc.item_id is not null) as accepted, count(*)::int as n
-      from scope left join acc on acc.item_id = scope.id
-      group by 1, 2, 3, 4, 5, 6`,
-  );
-
-  // One grouped scan of (item, unit): the unit's latest reply against the deadline, its latest rating,
-  // its approved result category.
-  const unitRows = await rows<UnitGroup>(
-    db,
-    sql`with ${scopeCte(s)},
-      rep as (select e.item_id, e.actor_unit_id as unit_id, max(e.at) as at
-        from item_events e join scope on scope.id = e.item_id
+      rep as (select e.item_id, e.actor_unit_id as unit_id, max(e.at) as at from item_events e
         where e.body_id = ${s.bodyId} and e.action = 'submit_reply' and e.actor_unit_id is not null group by 1, 2),
       rat as (select distinct on (e.item_id, x->>'unitId') e.item_id, x->>'unitId' as unit_id,
           coalesce(x->>'overall', x->>'result') as v
-        from item_events e join scope on scope.id = e.item_id cross join lateral jsonb_array_elements(e.payload->'ratings') x
+        from item_events e cross join lateral jsonb_array_elements(e.payload->'ratings') x
         where e.body_id = ${s.bodyId} and e.action = 'rate' order by e.item_id, x->>'unitId', e.seq desc),
       fin as (select scope.id as item_id, u->>'unitId' as unit_id, u->>'finalCategory' as category
-        from scope cross join lateral jsonb_array_elements(scope.data->'units') u where u->>'role' <> 'co')
-      select iu.unit_id, un.name as unit_name, iu.role,
-        case when rep.at is null then null when ${ON_TIME(sql`rep.at`, sql`scope.data`)} then 'on_time' else 'late' end as reply,
-        case when rat.v is null then null when ${unsatisfiedIn(sql`rat.v`, s.unsatisfied)} then 'unsatisfied' else 'satisfied' end as rating,
-        fin.category, count(*)::int as n
+        from scope cross join lateral jsonb_array_elements(scope.units) u where u->>'role' <> 'co')
+      select 'item' as part, category, sector, submitter_kind, state, is_key, accepted,
+        null::uuid as unit_id, null as unit_name, null as role, null as reply, null as rating, count(*)::int as n
+      from scope group by 2, 3, 4, 5, 6, 7
+      union all
+      select 'unit', fin.category, null, null, null, null, null, iu.unit_id, un.name, iu.role,
+        case when rep.at is null then null when ${ON_TIME(sql`rep.at`, sql`scope.deadline`)} then 'on_time' else 'late' end,
+        case when rat.v is null then null when ${unsatisfiedIn(sql`rat.v`, s.unsatisfied)} then 'unsatisfied' else 'satisfied' end,
+        count(*)::int
       from scope join item_units iu on iu.item_id = scope.id and iu.body_id = ${s.bodyId}
       join units un on un.id = iu.unit_id
       left join rep on rep.item_id = scope.id and rep.unit_id = iu.unit_id
       left join rat on rat.item_id = scope.id and rat.unit_id = iu.unit_id::text
       left join fin on fin.item_id = scope.id and fin.unit_id = iu.unit_id::text
-      group by 1, 2, 3, 4, 5, 6`,
+      group by 2, 8, 9, 10, 11, 12`,
   );
+  const items = all.filter((r): r is ItemGroup & { part: 'item' } => r.part === 'item');
+  const unitRows = all.filter((r): r is UnitGroup & { part: 'unit' } => r.part === 'unit');
 
   let received = 0;
   let accepted = 0;
