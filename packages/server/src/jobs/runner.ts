@@ -93,6 +93,14 @@ export class JobRunner {
     const claimed = await this.claim(now);
     for (const job of claimed) {
       const handler = this.handlers[job.kind]!;
+      // The stale clock runs per job, not per batch: renew the claim just before running, and skip a job
+      // that another worker took over while it waited behind the others of this batch.
+      const [still] = await this.db
+        .update(jobs)
+        .set({ lockedAt: new Date() })
+        .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.workerId), eq(jobs.status, 'running')))
+        .returning({ id: jobs.id });
+      if (!still) continue;
       try {
         await handler(job, this.db);
         await this.db
