@@ -16,6 +16,11 @@ describe('normaliseText', () => {
   it('folds full-width ASCII, the ideographic space and case; collapses whitespace', () => {
     expect(normaliseText('ＰＭ２．５　治理\n\n  ABC')).toBe('pm2.5 治理 abc');
   });
+
+  it('lower-cases one character at a time, so offsets map back (Greek final sigma included)', () => {
+    expect(normaliseText('ΟΔΟΣ')).toBe('οδοσ');
+    expect(matchRanges('ΟΔΟΣ', 'δοσ')).toEqual([{ start: 1, end: 4 }]);
+  });
 });
 
 describe('bigrams', () => {
@@ -141,6 +146,11 @@ describe('sharedPassages', () => {
   it('ignores shorter coincidences and texts that share nothing', () => {
     expect(sharedPassages('陈皮产业', '陈皮种植')).toEqual([]);
     expect(sharedPassages('侨务资源', '')).toEqual([]);
+  });
+
+  it('leaves out the punctuation at the ends of a passage', () => {
+    const [p] = sharedPassages('短缺等问题。建议打造区域品牌，', '仓储短缺。建议打造区域品牌。');
+    expect(p!.text).toBe('建议打造区域品牌');
   });
 
   it('compares after full-width folding', () => {
