@@ -87,7 +87,7 @@ export function AppLayout() {
           }}
         >
           <Flex justify="space-between" align="center" style={{ height: '100%' }} gap={mobile ? 4 : 16}>
-            <Flex align="center" gap={4} style={{ minWidth: 0 }}>
+            <Flex align="center" gap={4} style={{ minWidth: 0, flex: 1, overflow: 'hidden' }}>
               {mobile ? (
                 <Button
                   type="text"
@@ -99,7 +99,7 @@ export function AppLayout() {
               ) : null}
               <BodySwitcher me={me} />
             </Flex>
-            <Flex align="center" gap={4}>
+            <Flex align="center" gap={4} style={{ flexShrink: 0 }}>
               {me.body ? <NotificationBell /> : null}
               <LanguageSwitch />
               <UserMenu me={me} />

@@ -22,7 +22,12 @@ export function BodySwitcher({ me }: { me: Me }) {
   const title = current ? current.name : t('header.noBody');
   if (me.bodies.length <= 1) {
     return (
-      <Typography.Text strong data-testid="current-body" style={{ whiteSpace: 'nowrap' }}>
+      <Typography.Text
+        strong
+        data-testid="current-body"
+        ellipsis
+        style={{ whiteSpace: 'nowrap', maxWidth: '100%' }}
+      >
         <BankOutlined style={{ marginRight: 8 }} />
         {title}
       </Typography.Text>
@@ -67,9 +72,18 @@ export function BodySwitcher({ me }: { me: Me }) {
         onClick: ({ key }) => void switchTo(key),
       }}
     >
-      <Button type="text" loading={busy} data-testid="current-body" title={t('header.switchBody')}>
+      <Button
+        type="text"
+        loading={busy}
+        data-testid="current-body"
+        title={t('header.switchBody')}
+        style={{ maxWidth: '100%', minWidth: 0 }}
+      >
         <BankOutlined />
-        <strong>{title}</strong>
+        {/* A long name is cut on a phone rather than pushing the header's buttons over it. */}
+        <strong style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {title}
+        </strong>
         <DownOutlined style={{ fontSize: 10 }} />
       </Button>
     </Dropdown>

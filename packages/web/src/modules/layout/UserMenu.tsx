@@ -6,11 +6,13 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { storeMe } from '../auth/useMe.ts';
+import { useIsMobile } from '../tracking/useIsMobile.ts';
 
 export function UserMenu({ me }: { me: Me }) {
   const { t, label } = useI18n();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const mobile = useIsMobile();
 
   const logout = async () => {
     try {
@@ -51,7 +53,7 @@ export function UserMenu({ me }: { me: Me }) {
     >
       <Button type="text" data-testid="user-menu" style={{ paddingInline: 8 }}>
         <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1d5ba6' }} />
-        <span>{me.account.displayName}</span>
+        {mobile ? null : <span>{me.account.displayName}</span>}
       </Button>
     </Dropdown>
   );

@@ -11,7 +11,7 @@ import {
   Switch,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { isApiError } from '../../api/ApiError.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -125,15 +125,11 @@ export function ActionDialog({
   const [error, setError] = useState<unknown>(null);
   const [general, setGeneral] = useState<string[]>([]);
 
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    setGeneral([]);
-    form.resetFields();
-    form.setFieldsValue(
-      Object.fromEntries(spec.fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial])),
-    );
-  }, [open, spec, form]);
+  // Mounted afresh for each action (ItemActions keys it by action): the initial values are read once, so
+  // that options arriving later (units) do not wipe what the user has typed.
+  const [initialValues] = useState(() =>
+    Object.fromEntries(spec.fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial])),
+  );
 
   if (!open) return null;
   const shown = spec.fields.filter((f) => !f.when || f.when(values ?? form.getFieldsValue(true)));
@@ -215,7 +211,13 @@ export function ActionDialog({
       width={600}
       destroyOnHidden
     >
-      <Form<FormValues> form={form} layout="vertical" onFinish={submit} disabled={saving}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={saving}
+        initialValues={initialValues}
+      >
         {error ? <ErrorAlert error={error} style={{ marginBottom: 16 }} /> : null}
         {general.length ? (
           <Alert

@@ -66,6 +66,7 @@ export function ItemActions<T extends { id: string; version: number; actions: st
         </Flex>
       </Card>
       <ActionDialog
+        key={action ?? ''}
         open={!!action}
         title={action ? `${actionLabel(action)}${t('punct.colon')}${title}` : ''}
         okText={action ? actionLabel(action) : ''}
