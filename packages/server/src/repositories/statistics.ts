@@ -191,10 +191,15 @@ export async function proposalStatistics(db: Db, s: StatisticsScope): Promise<Pr
     sql`with ${scopeCte(s)},
       rep as (select e.item_id, e.actor_unit_id as unit_id, max(e.at) as at from item_events e
         where e.body_id = ${s.bodyId} and e.action = 'submit_reply' and e.actor_unit_id is not null group by 1, 2),
-      rat as (select distinct on (e.item_id, x->>'unitId') e.item_id, x->>'unitId' as unit_id,
-          coalesce(x->>'overall', x->>'result') as v
-        from item_events e cross join lateral jsonb_array_elements(e.payload->'ratings') x
-        where e.body_id = ${s.bodyId} and e.action = 'rate' order by e.item_id, x->>'unitId', e.seq desc),
+      -- The latest rating per (item, unit) as max([seq, unsatisfied?]), an aggregate that hashes. The ratings
+      -- are indexed by a constant series (a payload holds at most 20) rather than unnested: a planner guesses
+      -- 100 rows per jsonb_array_elements, and from that guess reads every event in item order.
+      rat as materialized (select e.item_id, e.payload->'ratings'->k->>'unitId' as unit_id,
+          max(array[e.seq, case when ${unsatisfiedIn(sql`coalesce(e.payload->'ratings'->k->>'overall', e.payload->'ratings'->k->>'result')`, s.unsatisfied)} then 1 else 0 end]) as latest
+        from item_events e cross join generate_series(0, 19) k
+        where e.body_id = ${s.bodyId} and e.action = 'rate' and k < jsonb_array_length(e.payload->'ratings')
+          and coalesce(e.payload->'ratings'->k->>'overall', e.payload->'ratings'->k->>'result') is not null
+        group by 1, 2),
       fin as (select scope.id as item_id, u->>'unitId' as unit_id, u->>'finalCategory' as category
         from scope cross join lateral jsonb_array_elements(scope.units) u where u->>'role' <> 'co')
       select 'item' as part, category, sector, submitter_kind, state, is_key, accepted,
@@ -203,7 +208,7 @@ export async function proposalStatistics(db: Db, s: StatisticsScope): Promise<Pr
       union all
       select 'unit', fin.category, null, null, null, null, null, iu.unit_id, un.name, iu.role,
         case when rep.at is null then null when ${ON_TIME(sql`rep.at`, sql`scope.deadline`)} then 'on_time' else 'late' end,
-        case when rat.v is null then null when ${unsatisfiedIn(sql`rat.v`, s.unsatisfied)} then 'unsatisfied' else 'satisfied' end,
+        case when rat.latest is null then null when rat.latest[2] = 1 then 'unsatisfied' else 'satisfied' end,
         count(*)::int
       from scope join item_units iu on iu.item_id = scope.id and iu.body_id = ${s.bodyId}
       join units un on un.id = iu.unit_id
