@@ -17,10 +17,12 @@ import {
   warningLevel,
 } from '@yiting/domain';
 import { and, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { TypedApp } from '../app.ts';
 import { trackedItems } from '../db/schema.ts';
+import { bodyActorOf } from '../plugins/auth.ts';
 import { todayCst, unitsOfItems } from '../repositories/matters.ts';
+import { listPeople, membershipsOf } from '../repositories/people.ts';
 import {
   acceptedSql,
   ratingSql,
@@ -147,8 +149,43 @@ export const presentProposals: Presenter<Proposal> = async (db, actor, rows, con
   });
 };
 
+/** Who may be asked to co-sign: the body's members and deputies, by name or pinyin. */
+const CosignerQuery = z.object({ q: z.string().trim().max(50).optional() });
+const Cosigners = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), sector: z.string().nullable() })),
+});
+
 /** 提案 and 代表建议 (`kind`), one list: `/api/v1/proposals`. */
 export function proposalRoutes(app: TypedApp, { database }: RouteContext) {
+  // A member has no person.read, yet names co-signers: this answers names only, never the register.
+  app.get(
+    '/proposals/cosigner-candidates',
+    {
+      config: { permission: 'proposal.submit' },
+      schema: { tags: ['proposals'], querystring: CosignerQuery, response: { 200: Cosigners } },
+    },
+    async (req) => {
+      const actor = bodyActorOf(req);
+      const found = await Promise.all(
+        (['member', 'deputy'] as const).map((role) =>
+          listPeople(database.db, { bodyId: actor.bodyId, q: req.query.q, role, limit: 20 }),
+        ),
+      );
+      const rows = [...new Map(found.flat().map((r) => [r.id, r])).values()].slice(0, 20);
+      const ms = await membershipsOf(
+        database.db,
+        actor.bodyId,
+        rows.map((r) => r.id),
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          sector: ms.find((m) => m.personId === r.id && m.sector)?.sector ?? null,
+        })),
+      };
+    },
+  );
   itemRoutes(app, database.db, {
     type: 'proposal',
     path: '/proposals',

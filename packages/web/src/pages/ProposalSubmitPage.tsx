@@ -151,7 +151,7 @@ export function ProposalSubmitPage() {
           <Form.Item name="cosignerIds" label={t('proposal.cosigners')} extra={t('proposal.cosignersHint')}>
             <PersonPicker
               multiple
-              role={kind === 'proposal' ? 'member' : 'deputy'}
+              source="cosigners"
               exclude={me?.account.personId ? [me.account.personId] : []}
               placeholder={t('proposal.cosignersPlaceholder')}
             />

@@ -20,6 +20,7 @@ export function PersonPicker<M extends boolean = false>({
   multiple,
   exclude = [],
   placeholder,
+  source = 'people',
 }: {
   value?: M extends true ? string[] : string;
   onChange?: (v: (M extends true ? string[] : string) | undefined) => void;
@@ -28,19 +29,36 @@ export function PersonPicker<M extends boolean = false>({
   multiple?: M;
   exclude?: string[];
   placeholder?: string;
+  /** `cosigners`: the members and deputies a proposer may name, for accounts without person.read. */
+  source?: 'people' | 'cosigners';
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   // Names already chosen stay labelled after the search moves on.
   const [known, setKnown] = useState<Record<string, string>>({});
   const found = useQuery({
-    queryKey: ['/people', 'picker', role, q],
-    queryFn: ({ signal }) => api.get<Page<Person>>('/people', { q, limit: 20, role }, signal),
+    queryKey: [source === 'people' ? '/people' : '/proposals/cosigner-candidates', 'picker', role, q],
+    queryFn: async ({ signal }) => {
+      if (source === 'cosigners') {
+        const page = await api.get<{ items: { id: string; name: string; sector: string | null }[] }>(
+          '/proposals/cosigner-candidates',
+          { q },
+          signal,
+        );
+        return page.items.map((p) => ({
+          value: p.id,
+          label: p.sector ? `${p.name}（${p.sector}）` : p.name,
+        }));
+      }
+      const page = await api.get<Page<Person>>('/people', { q, limit: 20, role }, signal);
+      return page.items.map((p) => ({
+        value: p.id,
+        label: titleOf(p, role) ? `${p.name}（${titleOf(p, role)}）` : p.name,
+      }));
+    },
     staleTime: 60_000,
   });
-  const options = (found.data?.items ?? [])
-    .filter((p) => !exclude.includes(p.id))
-    .map((p) => ({ value: p.id, label: titleOf(p, role) ? `${p.name}（${titleOf(p, role)}）` : p.name }));
+  const options = (found.data ?? []).filter((o) => !exclude.includes(o.value));
   const chosen = (Array.isArray(value) ? value : value ? [value] : []) as string[];
   for (const v of chosen) {
     if (!options.some((o) => o.value === v) && known[v]) options.push({ value: v, label: known[v] });
