@@ -145,6 +145,7 @@ export async function searchItems(db: Db, s: ItemSearch): Promise<{ items: Ranke
     s.where,
   )!;
   const where = and(filters, termsMatch(terms))!;
+  const likes = terms.map((t) => sql`${trackedItems.searchText} like ${like(t.text)}`);
   // Ranks are computed on the kept candidates only (c), not on every match.
   const st = sql.raw('c.st');
   const ranks = sql`(${sql.join(
@@ -181,7 +182,8 @@ export async function searchItems(db: Db, s: ItemSearch): Promise<{ items: Ranke
   if (tsQueryText(terms)) {
     const estimate = await estimateMatches(db, terms);
     if (estimate !== null && estimate > walkAbove) {
-      hits = await newest(where);
+      // The substring test alone: it is exact, and testing the vector too would decompress it per row.
+      hits = await newest(and(filters, ...likes)!);
       capped = hits.length >= cap;
     } else {
       // The index finds every match; the newest are kept and ranked.
