@@ -1,5 +1,6 @@
 import { importBench } from './import.ts';
 import { mattersBench } from './matters.ts';
+import { searchBench } from './search.ts';
 import { statisticsBench } from './statistics.ts';
 
 /** One measured figure of a benchmark. */
@@ -16,6 +17,7 @@ export interface BenchFigure {
 const BENCHES: { name: string; run: () => Promise<BenchFigure[]> }[] = [
   { name: 'import', run: importBench },
   { name: 'matters', run: mattersBench },
+  { name: 'search', run: searchBench },
   { name: 'statistics', run: statisticsBench },
 ];
 

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
+import { backfillSearchVectors } from '../src/tracking/search.ts';
 import { createAccount } from '../src/usecases/accounts.ts';
 import type { BenchFigure } from './main.ts';
 
@@ -55,6 +56,8 @@ async function seed(database: Database) {
         'in_rectification', 'in_rectification', '联络员', now() - make_interval(days => e), '{}'::jsonb
       from tracked_items i cross join generate_series(1, ${EVENTS_PER_MATTER}) e where i.body_id = ${bodyId}`);
   }
+  // Bulk SQL leaves search_vector empty; index the rows as the start-up backfill does.
+  await backfillSearchVectors(db);
   await db.execute(sql`analyze`);
   const bodyId = bodies[0]!;
   await createAccount({
