@@ -113,6 +113,11 @@ describe.skipIf(!canRun)('proposals on a phone', () => {
       .first()
       .click();
     await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    // The demo's CPPCC sets no current session, so the proposer names it (harmless when one is set).
+    await page.getByRole('button', { name: '指定届次、会次' }).click();
+    await page.getByTestId('proposal-term').fill('14');
+    await page.getByTestId('proposal-meeting').fill('4');
 
     const created = page.waitForResponse(
       (r) => r.url().endsWith('/api/v1/proposals') && r.request().method() === 'POST',

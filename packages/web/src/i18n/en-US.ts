@@ -510,4 +510,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'report.submit': 'Submit',
   'report.overBy': '{n} over the limit',
   'report.defaultBulletin': 'Public opinion',
+  'proposal.sessionTerm': 'Term',
+  'proposal.sessionMeeting': 'Session',
+  'proposal.sessionHint': 'Needed when the body has no current session set',
+  'proposal.chooseSession': 'Choose the term and session',
 };

@@ -498,4 +498,8 @@ export const zhCN = {
   'report.submit': '报送',
   'report.overBy': '超出 {n} 字',
   'report.defaultBulletin': '社情民意',
+  'proposal.sessionTerm': '届次',
+  'proposal.sessionMeeting': '会次',
+  'proposal.sessionHint': '本机关未设定当前会议时须填写',
+  'proposal.chooseSession': '指定届次、会次',
 } as const;

@@ -219,7 +219,11 @@ export function ProposalDetailPage() {
               ]}
             />
           </Card>
-          <Card title={t('proposal.signers')} style={{ marginBottom: 16 }} size="small">
+          <Card
+            title={t('proposal.signers')}
+            style={{ marginBottom: 16 }}
+            size={mobile ? 'small' : 'default'}
+          >
             <List
               size="small"
               data-testid="proposal-signers"
@@ -241,7 +245,11 @@ export function ProposalDetailPage() {
             />
           </Card>
           {p.units.length ? (
-            <Card title={t('proposal.units')} style={{ marginBottom: 16 }} size="small">
+            <Card
+              title={t('proposal.units')}
+              style={{ marginBottom: 16 }}
+              size={mobile ? 'small' : 'default'}
+            >
               <List
                 size="small"
                 dataSource={p.units}

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type Proposal, ProposalInput } from '@yiting/domain';
-import { Alert, App, Breadcrumb, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Flex, Form, Input, InputNumber, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../api/ApiError.ts';
@@ -21,6 +21,8 @@ interface Values {
   content?: string;
   category?: string;
   cosignerIds?: string[];
+  sessionTerm?: number | null;
+  sessionMeeting?: number | null;
 }
 
 /** A member's or deputy's own proposal: written here, kept as a browser draft until it is sent. */
@@ -38,6 +40,7 @@ export function ProposalSubmitPage() {
   const [error, setError] = useState<unknown>(null);
   const [restored, setRestored] = useState(false);
   const [loaded, setLoaded] = useState(false);
+  const [showSession, setShowSession] = useState(false);
   const { load, clear } = useDraft<Values>(
     `proposal.${me?.body?.id ?? ''}.${me?.account.id ?? ''}`,
     values,
@@ -63,6 +66,8 @@ export function ProposalSubmitPage() {
       content: v.content ?? '',
       ...(v.category?.trim() ? { category: v.category } : {}),
       ...(v.cosignerIds?.length ? { cosignerIds: v.cosignerIds } : {}),
+      ...(v.sessionTerm ? { sessionTerm: v.sessionTerm } : {}),
+      ...(v.sessionMeeting ? { sessionMeeting: v.sessionMeeting } : {}),
     };
     const parsed = ProposalInput.safeParse(input, { reportInput: true });
     if (!parsed.success) {
@@ -89,7 +94,13 @@ export function ProposalSubmitPage() {
       message.success(t(submit && item.state !== 'draft' ? 'proposal.submitted' : 'proposal.draftSaved'));
       navigate(`/proposals/${item.id}`, { replace: true });
     } catch (e) {
-      if (isApiError(e)) applyFieldErrors(form, problemFieldErrors(e));
+      if (isApiError(e)) {
+        const fields = problemFieldErrors(e);
+        applyFieldErrors(form, fields);
+        // The session is asked for only when the body has none set: open that part of the form.
+        if (fields.some((f) => f.name[0] === 'sessionTerm' || f.name[0] === 'sessionMeeting'))
+          setShowSession(true);
+      }
       setError(e);
     } finally {
       setSaving(null);
@@ -156,6 +167,24 @@ export function ProposalSubmitPage() {
               placeholder={t('proposal.cosignersPlaceholder')}
             />
           </Form.Item>
+          {showSession ? (
+            <Flex gap={8}>
+              <Form.Item
+                name="sessionTerm"
+                label={t('proposal.sessionTerm')}
+                extra={t('proposal.sessionHint')}
+              >
+                <InputNumber min={1} max={99} data-testid="proposal-term" />
+              </Form.Item>
+              <Form.Item name="sessionMeeting" label={t('proposal.sessionMeeting')}>
+                <InputNumber min={1} max={99} data-testid="proposal-meeting" />
+              </Form.Item>
+            </Flex>
+          ) : (
+            <Button type="link" style={{ padding: 0, marginBottom: 16 }} onClick={() => setShowSession(true)}>
+              {t('proposal.chooseSession')}
+            </Button>
+          )}
           <Flex gap={8} vertical={mobile} justify="flex-end">
             <Button
               onClick={() => save(false)}

@@ -57,7 +57,8 @@ export function ItemTimeline({
               </Typography.Paragraph>
             ))}
             {e.files.map((f) => (
-              <div key={f.id}>
+              // A long file name is cut on a phone instead of widening the page.
+              <div key={f.id} style={{ maxWidth: '100%', overflow: 'hidden', whiteSpace: 'nowrap' }}>
                 <FileLink file={f} />
               </div>
             ))}
