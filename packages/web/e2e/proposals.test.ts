@@ -112,6 +112,7 @@ describe.skipIf(!canRun)('proposals on a phone', () => {
       .filter({ hasText: cosigner.name })
       .first()
       .click();
+    await picker.locator('.ant-select-selection-item').filter({ hasText: cosigner.name }).waitFor();
     await page.keyboard.press('Escape');
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     // The demo's CPPCC sets no current session, so the proposer names it (harmless when one is set).
@@ -121,6 +122,8 @@ describe.skipIf(!canRun)('proposals on a phone', () => {
 
     const created = page.waitForResponse(
       (r) => r.url().endsWith('/api/v1/proposals') && r.request().method() === 'POST',
+      // Creating and submitting are two writes; a loaded CI machine may take a while.
+      { timeout: 30_000 },
     );
     await page.getByTestId('proposal-submit').click();
     expect((await created).status()).toBe(201);
