@@ -83,7 +83,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const webDist = config.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    // Files are looked up per request (wildcard), so a rebuilt app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) return sendProblem(reply, req, 'route_not_found');
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendProblem(reply, req, 'route_not_found');

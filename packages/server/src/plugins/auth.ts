@@ -114,10 +114,10 @@ export function registerAuth(app: FastifyInstance, db: Db, config: AppConfig) {
 
   // Authenticate and authorise before the body is even parsed (STYLE: authenticate → authorise → validate).
   app.addHook('onRequest', async (req) => {
-    const url = req.url;
-    if (!url.startsWith('/api/')) return;
+    // Judged by the route that matched, not the URL: /api/nothing matches only the web app's static
+    // wildcard (or no route), and the not-found handler answers it.
+    if (!req.routeOptions.url?.startsWith('/api/')) return;
     const permission = req.routeOptions.config?.permission;
-    if (!req.routeOptions.url) return; // unknown route: the not-found handler answers
     if (!permission) throw new AppError('forbidden', 'route declares no permission');
     if (permission === 'public') {
       // Still resolve the actor where one exists (e.g. logout), but never require it.
