@@ -7,6 +7,6 @@ export * from './proposal-schemas.ts';
 export * from './roles.ts';
 export * from './schemas.ts';
 export * from './search.ts';
+export * from './statistics-schemas.ts';
 export * from './text.ts';
 export * from './tracking/index.ts';
-export * from './statistics-schemas.ts';

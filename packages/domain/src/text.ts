@@ -90,7 +90,12 @@ function runs(norm: string): Run[] {
   const out: Run[] = [];
   for (const m of norm.matchAll(RUN)) {
     const chars = Array.from(m[0]);
-    out.push({ kind: CJK.test(chars[0]!) ? 'cjk' : 'word', chars, start: m.index, end: m.index + m[0].length });
+    out.push({
+      kind: CJK.test(chars[0]!) ? 'cjk' : 'word',
+      chars,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   return out;
 }
