@@ -1,22 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { type Database, openDatabase } from '../src/db/client.ts';
+import type { Database } from '../src/db/client.ts';
 import { backfillSearchVectors } from '../src/tracking/search.ts';
 import { createAccount } from '../src/usecases/accounts.ts';
+import { onBothEngines, p95 } from './engines.ts';
 import type { BenchFigure } from './main.ts';
 
 const ITEMS = Number(process.env.YITING_BENCH_SEARCH_ITEMS ?? 300_000);
 const RUNS = 40;
-
-function p95(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
-}
 
 // The vocabulary of the seed article (江门 Standing Committee's year of industrial supervision) and of
 // proposals in general. Earlier entries are drawn more often (a skewed pick), so frequent and rare
@@ -247,38 +239,6 @@ async function measure(database: Database, engine: string): Promise<BenchFigure[
   return figures;
 }
 
-export async function searchBench(): Promise<BenchFigure[]> {
-  const figures: BenchFigure[] = [];
-  // A data folder rather than memory: 300k items are about a gigabyte, more than WASM memory holds well.
-  const dir = mkdtempSync(join(tmpdir(), 'yiting-search-bench-'));
-  const lite = await openDatabase({ dataDir: dir });
-  try {
-    await lite.migrate();
-    figures.push(...(await measure(lite, 'PGlite')));
-  } finally {
-    await lite.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `yiting_bench_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  try {
-    await client.connect();
-  } catch {
-    console.log('  (PostgreSQL not reachable: skipped)');
-    return figures;
-  }
-  await client.query(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const served = await openDatabase({ url: url.toString() });
-  try {
-    await served.migrate();
-    figures.push(...(await measure(served, 'PostgreSQL')));
-  } finally {
-    await served.close();
-    await client.query(`drop database ${name} with (force)`);
-    await client.end();
-  }
-  return figures;
+export function searchBench(): Promise<BenchFigure[]> {
+  return onBothEngines(measure, { pgliteOnDisk: true });
 }

@@ -1,21 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { newProposalData } from '@yiting/domain';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { type Database, openDatabase } from '../src/db/client.ts';
+import type { Database } from '../src/db/client.ts';
 import { createAccount } from '../src/usecases/accounts.ts';
+import { onBothEngines, timeP95 } from './engines.ts';
 import type { BenchFigure } from './main.ts';
 
 const PROPOSALS = 5_000;
 const REPORTS = 1_000;
 const UNITS = 40;
 const RUNS = 40;
-
-function p95(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
-}
 
 /**
  * A CPPCC committee's session: 5,000 proposals over 40 units in every outcome, each with the events the
@@ -182,48 +177,13 @@ async function measure(database: Database, engine: string): Promise<BenchFigure[
     },
   ];
   for (const [name, url] of cases) {
-    for (let i = 0; i < 3; i++) await get(url); // warm-up
-    const samples: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
-      await get(url);
-      samples.push(performance.now() - t);
-    }
-    figures.push({ name: `${engine}: ${name} (p95)`, value: p95(samples), unit: 'ms' });
+    const value = await timeP95(() => get(url), RUNS, 3);
+    figures.push({ name: `${engine}: ${name} (p95)`, value, unit: 'ms' });
   }
   await app.close();
   return figures;
 }
 
-export async function statisticsBench(): Promise<BenchFigure[]> {
-  const figures: BenchFigure[] = [];
-  const lite = await openDatabase({});
-  try {
-    await lite.migrate();
-    figures.push(...(await measure(lite, 'PGlite')));
-  } finally {
-    await lite.close();
-  }
-  const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `yiting_bench_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  try {
-    await client.connect();
-  } catch {
-    console.log('  (PostgreSQL not reachable: skipped)');
-    return figures;
-  }
-  await client.query(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const served = await openDatabase({ url: url.toString() });
-  try {
-    await served.migrate();
-    figures.push(...(await measure(served, 'PostgreSQL')));
-  } finally {
-    await served.close();
-    await client.query(`drop database ${name} with (force)`);
-    await client.end();
-  }
-  return figures;
+export function statisticsBench(): Promise<BenchFigure[]> {
+  return onBothEngines(measure);
 }
