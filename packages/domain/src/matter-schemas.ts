@@ -24,6 +24,8 @@ export const MatterUnit = z.object({
   unitId: Id,
   unitName: z.string(),
   role: z.enum(['lead', 'co', 'separate']),
+  /** 责任领导 of the unit for this matter, named at assignment. */
+  responsibleLeader: z.string().nullable(),
 });
 
 export const Matter = z.object({

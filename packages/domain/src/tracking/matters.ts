@@ -96,6 +96,8 @@ export const MatterActionPayloads = {
   assign: z.strictObject({
     leadUnitId: z.uuid(),
     coUnitIds: z.array(z.uuid()).max(20).optional(),
+    /** The responsible leader (责任领导) of each handling unit, by unit id: name and post. */
+    unitLeaders: z.record(z.uuid(), z.string().trim().min(1).max(60)).optional(),
     deadline: IsoDate.optional(),
     noticeNumber: z.string().max(60).optional(),
   }),
@@ -104,6 +106,8 @@ export const MatterActionPayloads = {
   reassign: z.strictObject({
     leadUnitId: z.uuid(),
     coUnitIds: z.array(z.uuid()).max(20).optional(),
+    /** The responsible leader (责任领导) of each handling unit, by unit id: name and post. */
+    unitLeaders: z.record(z.uuid(), z.string().trim().min(1).max(60)).optional(),
     deadline: IsoDate.optional(),
   }),
   dismiss_objection: z.strictObject({ reason: Reason }),

@@ -479,6 +479,8 @@ export const itemUnits = pgTable(
       .notNull()
       .references(() => units.id),
     role: text('role').notNull(),
+    /** The unit's leader answerable for the item (责任领导), named at assignment. */
+    responsibleLeader: text('responsible_leader'),
     assignedAt: ts('assigned_at').notNull().defaultNow(),
   },
   (t) => [

@@ -135,7 +135,10 @@ async function rowsOfPage(db: Db, bodyId: string, items: ItemRow[], yellowDays: 
       leadUnit: mine.find((u) => u.role === 'lead')?.unitName ?? null,
       coUnits: mine.filter((u) => u.role !== 'lead').map((u) => u.unitName),
       responsiblePerson: lastReport?.actorName ?? null,
-      responsibleLeader: r.supervisorPersonId ? (names.person.get(r.supervisorPersonId) ?? null) : null,
+      // The lead unit's own responsible leader when one was named; else the congress's supervising leader.
+      responsibleLeader:
+        mine.find((u) => u.role === 'lead')?.responsibleLeader ??
+        (r.supervisorPersonId ? (names.person.get(r.supervisorPersonId) ?? null) : null),
       deadline: r.deadline,
       status: statusOf(state, lastStatus?.status ?? null),
       evidence: [...new Set((filesBy.get(r.id) ?? []).map((f) => f.name))],

@@ -34,6 +34,8 @@ export interface NoticeFacts {
   };
   lead: { name: string; kind: string; ownBody: boolean };
   coUnits: string[];
+  /** Units whose responsible leader (责任领导) was named at assignment, lead first. */
+  unitLeaders: { unit: string; leader: string }[];
   supervisorName: string | null;
   activity: { title: string; type: string; startsAt: Date } | null;
   /** The report and the finding the matter came from, outermost first. */
@@ -109,6 +111,13 @@ export function composeNotice(f: NoticeFacts, format?: OfficialDocument['format'
       text: `${f.coUnits.join('、')}为会办单位，请主动配合${f.lead.name}做好办理工作，并及时将会办意见送主办单位。`,
     });
   }
+  if (f.unitLeaders.length) {
+    body.push({ kind: 'h1', text: `${numerals[n++]}、责任领导` });
+    body.push({
+      kind: 'p',
+      text: `${f.unitLeaders.map((u) => `${u.unit}：${u.leader}`).join('；')}。请责任领导亲自部署、督促落实。`,
+    });
+  }
   if (f.supervisorName) {
     body.push({ kind: 'h1', text: `${numerals[n++]}、督办领导` });
     body.push({ kind: 'p', text: `本事项由${f.supervisorName}同志领衔督办。` });
@@ -147,6 +156,7 @@ export async function noticeFacts(db: Db, row: ItemRow, config: BodyTrackingConf
     .select({
       unitId: itemUnits.unitId,
       role: itemUnits.role,
+      responsibleLeader: itemUnits.responsibleLeader,
       name: units.name,
       kind: units.kind,
       bodyId: units.bodyId,
@@ -202,6 +212,9 @@ export async function noticeFacts(db: Db, row: ItemRow, config: BodyTrackingConf
       ownBody: lead.bodyId === row.bodyId && lead.kind !== 'department',
     },
     coUnits: assigned.filter((u) => u.role === 'co').map((u) => u.name),
+    unitLeaders: [...assigned]
+      .sort((a, b) => (a.role === 'lead' ? -1 : b.role === 'lead' ? 1 : 0))
+      .flatMap((u) => (u.responsibleLeader ? [{ unit: u.name, leader: u.responsibleLeader }] : [])),
     supervisorName: supervisor?.name ?? null,
     activity: activity ?? null,
     records,

@@ -117,6 +117,7 @@ export async function unitsOfItems(db: Db, bodyId: string, itemIds: string[]) {
       itemId: itemUnits.itemId,
       unitId: itemUnits.unitId,
       role: itemUnits.role,
+      responsibleLeader: itemUnits.responsibleLeader,
       unitName: units.name,
     })
     .from(itemUnits)

@@ -80,6 +80,7 @@ export async function presentMatters(
         unitId: u.unitId,
         unitName: u.unitName,
         role: u.role as 'lead' | 'co' | 'separate',
+        responsibleLeader: u.responsibleLeader,
       })),
       leadUnitId: r.leadUnitId,
       supervisorPersonId: r.supervisorPersonId,

@@ -28,6 +28,7 @@ export type Payload = Record<string, unknown>;
 export interface UnitRef {
   unitId: string;
   role: string;
+  responsibleLeader?: string | null;
 }
 
 export interface SignerRow {

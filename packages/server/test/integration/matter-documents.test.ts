@@ -116,6 +116,7 @@ describe.skipIf(engineUnavailable())('documents of the supervision chain', () =>
     m = await act(staff, m, 'assign', {
       leadUnitId: dept.id,
       coUnitIds: [coDept.id],
+      unitLeaders: { [dept.id]: '李明（副局长）', [coDept.id]: '赵华（副局长）' },
       deadline,
       noticeNumber: '江人大督〔2025〕7号',
     });
@@ -158,6 +159,8 @@ describe.skipIf(engineUnavailable())('documents of the supervision chain', () =>
     expect(texts.join('\n')).toContain('请每30日报送一次整改进展情况');
     expect(texts.join('\n')).toContain(`${coDept.name}为会办单位`);
     expect(texts.join('\n')).toContain('本事项由王督办同志领衔督办');
+    expect(texts).toContain('五、责任领导');
+    expect(texts.join('\n')).toContain(`${dept.name}：李明（副局长）；${coDept.name}：赵华（副局长）。`);
     // Signature, then the date of assignment in Arabic numerals, then the contact as 附注.
     const sig = texts.lastIndexOf(tenant.body.name);
     expect(texts[sig + 1]).toBe(zhDate(inDays(0)));

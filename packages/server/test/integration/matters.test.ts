@@ -31,13 +31,21 @@ describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
 
     let res = await transition(staff, { id: m.id, version: 1 }, 'assign', {
       leadUnitId: tenant.unit.id,
+      unitLeaders: { [tenant.unit.id]: '王建国（副局长）' },
       deadline: inDays(30),
     });
     expect(res.statusCode).toBe(200);
     m = res.json();
     expect(m.state).toBe('assigned');
     expect(m.number).toMatch(/督〔\d{4}〕1号$/);
-    expect(m.units).toEqual([{ unitId: tenant.unit.id, unitName: tenant.unit.name, role: 'lead' }]);
+    expect(m.units).toEqual([
+      {
+        unitId: tenant.unit.id,
+        unitName: tenant.unit.name,
+        role: 'lead',
+        responsibleLeader: '王建国（副局长）',
+      },
+    ]);
 
     const seen = await liaison.get(`/api/v1/matters/${m.id}`);
     expect(seen.statusCode).toBe(200);

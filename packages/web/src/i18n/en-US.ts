@@ -274,6 +274,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'matterAction.deadlineHelp': 'Leave empty for the default time limit of the source',
   'matterAction.noticeNumberHint': 'Leave empty to number it automatically',
   'matterAction.field.leadUnitId': 'Lead unit',
+  'matterAction.field.leadUnitLeader': 'Responsible leader of the lead unit',
+  'matterAction.leadUnitLeaderHint': 'Name and post, e.g. Zhang San (deputy director)',
   'matterAction.field.coUnitIds': 'Co-handling units',
   'matterAction.field.deadline': 'Deadline',
   'matterAction.field.noticeNumber': 'Notice number',
@@ -308,6 +310,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'finding.matters': 'Assigned as:',
   'finding.matterN': 'matter {n}',
 
+  'matter.unitWithLeader': '{unit} (responsible leader: {leader})',
   'record.respondedBy': 'Response of {unit}',
   'record.answeredBy': 'Answer of {unit}',
   'record.rating.satisfied': 'Satisfied',

@@ -268,6 +268,8 @@ export const zhCN = {
   'matterAction.deadlineHelp': '不填则按来源的默认办理时限计算',
   'matterAction.noticeNumberHint': '不填则自动编号',
   'matterAction.field.leadUnitId': '主办单位',
+  'matterAction.field.leadUnitLeader': '主办单位责任领导',
+  'matterAction.leadUnitLeaderHint': '姓名及职务，如：张三（副局长）',
   'matterAction.field.coUnitIds': '会办单位',
   'matterAction.field.deadline': '办理期限',
   'matterAction.field.noticeNumber': '交办文号',
@@ -302,6 +304,7 @@ export const zhCN = {
   'finding.matters': '已转交办：',
   'finding.matterN': '交办事项 {n}',
 
+  'matter.unitWithLeader': '{unit}（责任领导：{leader}）',
   'record.respondedBy': '{unit} 回应',
   'record.answeredBy': '{unit} 应询',
   'record.rating.satisfied': '满意',

@@ -67,6 +67,11 @@ export function MatterDetailPage() {
   const muted = <Typography.Text type="secondary">—</Typography.Text>;
   const lead = m.units.filter((u) => u.role === 'lead');
   const others = m.units.filter((u) => u.role !== 'lead');
+  // 市科技局（责任领导：张三）
+  const unitWithLeader = (u: (typeof m.units)[number]) =>
+    u.responsibleLeader
+      ? t('matter.unitWithLeader', { unit: u.unitName, leader: u.responsibleLeader })
+      : u.unitName;
   const actions = [...m.actions].sort(
     (a, b) => Number(PRIMARY.includes(b as MatterAction)) - Number(PRIMARY.includes(a as MatterAction)),
   ) as MatterAction[];
@@ -160,12 +165,12 @@ export function MatterDetailPage() {
                 {
                   key: 'lead',
                   label: t('matter.leadUnit'),
-                  children: lead.length ? lead.map((u) => u.unitName).join(t('punct.list')) : muted,
+                  children: lead.length ? lead.map(unitWithLeader).join(t('punct.list')) : muted,
                 },
                 {
                   key: 'co',
                   label: t('matter.coUnits'),
-                  children: others.length ? others.map((u) => u.unitName).join(t('punct.list')) : muted,
+                  children: others.length ? others.map(unitWithLeader).join(t('punct.list')) : muted,
                 },
                 {
                   key: 'deadline',

@@ -70,9 +70,17 @@ export const matterType: ItemTypeDef = {
       ];
     },
     units: (p) => {
-      const { leadUnitId, coUnitIds } = p as { leadUnitId: string; coUnitIds?: string[] };
+      const { leadUnitId, coUnitIds, unitLeaders } = p as {
+        leadUnitId: string;
+        coUnitIds?: string[];
+        unitLeaders?: Record<string, string>;
+      };
       const co = [...new Set(coUnitIds ?? [])].filter((u) => u !== leadUnitId);
-      return [{ unitId: leadUnitId, role: 'lead' }, ...co.map((unitId) => ({ unitId, role: 'co' }))];
+      const leader = (unitId: string) => unitLeaders?.[unitId] ?? null;
+      return [
+        { unitId: leadUnitId, role: 'lead', responsibleLeader: leader(leadUnitId) },
+        ...co.map((unitId) => ({ unitId, role: 'co', responsibleLeader: leader(unitId) })),
+      ];
     },
   },
   fileFields: ['evidenceFileIds'],

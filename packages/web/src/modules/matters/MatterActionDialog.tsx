@@ -32,7 +32,11 @@ function payloadOf(action: MatterAction, values: Values): Record<string, unknown
     const v = values[f];
     if (v === undefined || v === null) continue;
     if (DATE_FIELDS.includes(f)) out[f] = (v as Dayjs).format('YYYY-MM-DD');
-    else if (f === 'evidenceFileIds') {
+    else if (f === 'leadUnitLeader') {
+      if (typeof v === 'string' && v.trim() && typeof values.leadUnitId === 'string') {
+        out.unitLeaders = { [values.leadUnitId]: v.trim() };
+      }
+    } else if (f === 'evidenceFileIds') {
       const ids = (v as UploadedFile[]).filter((x) => x.status === 'done').map((x) => x.response?.id);
       if (ids.length) out[f] = ids;
     } else if (typeof v === 'string') {
@@ -144,6 +148,8 @@ export function MatterActionDialog({
         />,
         { required: true },
       ),
+    leadUnitLeader: () =>
+      item('leadUnitLeader', <Input maxLength={60} placeholder={t('matterAction.leadUnitLeaderHint')} />),
     coUnitIds: () =>
       item(
         'coUnitIds',

@@ -1,8 +1,12 @@
 import type { MatterAction } from '@yiting/domain';
 
-/** The form fields of each action: exactly the keys of its payload schema (MatterActionPayloads). */
+/**
+ * The form fields of each action: the keys of its payload schema (MatterActionPayloads), except
+ * `leadUnitLeader`, which the dialog puts into `unitLeaders` under the chosen lead unit.
+ */
 export type ActionField =
   | 'leadUnitId'
+  | 'leadUnitLeader'
   | 'coUnitIds'
   | 'deadline'
   | 'noticeNumber'
@@ -21,10 +25,10 @@ export type ActionField =
   | 'message';
 
 export const ACTION_FIELDS: Record<MatterAction, ActionField[]> = {
-  assign: ['leadUnitId', 'coUnitIds', 'deadline', 'noticeNumber'],
+  assign: ['leadUnitId', 'leadUnitLeader', 'coUnitIds', 'deadline', 'noticeNumber'],
   receive: ['comment'],
   object: ['reason', 'suggestedUnitId'],
-  reassign: ['leadUnitId', 'coUnitIds', 'deadline'],
+  reassign: ['leadUnitId', 'leadUnitLeader', 'coUnitIds', 'deadline'],
   dismiss_objection: ['reason'],
   report_progress: ['measures', 'status', 'evidenceFileIds'],
   request_extension: ['until', 'reason'],

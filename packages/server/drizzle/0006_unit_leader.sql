@@ -1,0 +1,1 @@
+ALTER TABLE "item_units" ADD COLUMN "responsible_leader" text;
