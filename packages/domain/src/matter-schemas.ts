@@ -71,6 +71,8 @@ export const MatterListQuery = ListQuery.extend({
   source: MatterSource.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   sourceActivityId: Id.optional(),
+  /** Only the matters whose supervising leader is the caller's person (a leader's own list). */
+  supervisedByMe: z.enum(['true', 'false']).optional(),
 });
 
 export const TransitionInput = z.strictObject({

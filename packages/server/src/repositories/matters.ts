@@ -71,6 +71,8 @@ export interface MatterFilter {
   source?: string | undefined;
   overdue?: boolean | undefined;
   sourceActivityId?: string | undefined;
+  /** Only matters this person supervises. */
+  supervisorPersonId?: string | undefined;
   q?: string | undefined;
   yellowDays: number;
 }
@@ -87,6 +89,7 @@ export function matterWhere(f: MatterFilter): SQL {
     f.state ? eq(trackedItems.state, f.state) : undefined,
     f.source ? eq(trackedItems.source, f.source) : undefined,
     f.sourceActivityId ? eq(trackedItems.sourceActivityId, f.sourceActivityId) : undefined,
+    f.supervisorPersonId ? eq(trackedItems.supervisorPersonId, f.supervisorPersonId) : undefined,
     f.warning ? warningSql(f.warning, f.yellowDays) : undefined,
     f.overdue ? warningSql('red', f.yellowDays) : undefined,
     f.q ? itemTextMatch(f.q) : undefined,

@@ -144,10 +144,14 @@ export function matterRoutes(app: TypedApp, { database }: RouteContext) {
     async (req) => {
       const actor = bodyActorOf(req);
       const config = await trackingConfig(db, actor.bodyId);
-      const { limit, cursor, overdue, q, ...filter } = req.query;
+      const { limit, cursor, overdue, q, supervisedByMe, ...filter } = req.query;
       const where = {
         ...filter,
         overdue: overdue === 'true',
+        // No person, no supervised matters: an impossible id rather than no filter.
+        ...(supervisedByMe === 'true' && {
+          supervisorPersonId: actor.account.personId ?? '00000000-0000-0000-0000-000000000000',
+        }),
         bodyId: actor.bodyId,
         unitScope: unitScope(actor),
         yellowDays: config.matter.yellowDays,

@@ -89,6 +89,18 @@ describe.skipIf(engineUnavailable())('deadline reminders and escalation', () => 
       ].sort(),
     );
     const leader = await signIn(t.app, tenant.leader);
+    // The leader's own list: the matters they supervise (staff, who supervise none, get none).
+    const supervised = (await leader.get('/api/v1/matters?supervisedByMe=true')).json().items;
+    expect(supervised.map((m: { id: string }) => m.id).sort()).toEqual(
+      [
+        soon.id,
+        late.id,
+        ...((await leader.get('/api/v1/matters?warning=green')).json().items as { id: string }[]).map(
+          (m) => m.id,
+        ),
+      ].sort(),
+    );
+    expect((await staff.get('/api/v1/matters?supervisedByMe=true')).json().items).toEqual([]);
     const lead = (await leader.get('/api/v1/notifications')).json();
     expect(lead.items.map((n: { kind: string }) => n.kind)).toEqual(['matter.escalation']);
     expect(lead.unread).toBe(1);

@@ -226,6 +226,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
     'Problems found in research, inspections, inquiries and meetings, assigned to units and followed until closed out',
   'matters.search': 'Search matters',
   'matters.searchHint': 'Title, content or number',
+  'matters.supervisedByMe': 'Supervised by me',
   'matters.onlyOverdue': 'Overdue only',
   'matters.exportLedger': 'Export rectification ledger',
   'matters.create': 'New matter',

@@ -221,6 +221,7 @@ export const zhCN = {
   'matters.subtitle': '调研、视察、询问和会议中发现的问题，交办承办单位整改，跟踪督办至销号',
   'matters.search': '搜索交办事项',
   'matters.searchHint': '标题、内容或文号',
+  'matters.supervisedByMe': '我督办的',
   'matters.onlyOverdue': '只看逾期',
   'matters.exportLedger': '导出整改台账',
   'matters.create': '新建交办事项',

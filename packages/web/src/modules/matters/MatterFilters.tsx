@@ -3,6 +3,7 @@ import { MATTER_SOURCES, MATTER_STATES, WARNING_LEVELS } from '@yiting/domain';
 import { Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { useMe } from '../auth/useMe.ts';
 import { useUnitOptions } from '../units/useUnitOptions.ts';
 import { MATTER_FILTER_KEYS, type MatterFilterValues } from './matterFilterKeys.ts';
 import { unitLabel } from './unitLabel.ts';
@@ -17,6 +18,7 @@ export function MatterFilters({
 }) {
   const { t, label } = useI18n();
   const units = useUnitOptions();
+  const { data: me } = useMe();
   const [q, setQ] = useState(value.q ?? '');
 
   useEffect(() => setQ(value.q ?? ''), [value.q]);
@@ -83,6 +85,14 @@ export function MatterFilters({
       >
         {t('matters.onlyOverdue')}
       </Checkbox>
+      {me?.account.personId && me.roles.includes('leader') ? (
+        <Checkbox
+          checked={value.supervisedByMe === 'true'}
+          onChange={(e) => onChange({ ...value, supervisedByMe: e.target.checked ? 'true' : undefined })}
+        >
+          {t('matters.supervisedByMe')}
+        </Checkbox>
+      ) : null}
       {active ? (
         <Button type="link" onClick={() => onChange({})}>
           {t('common.resetFilters')}

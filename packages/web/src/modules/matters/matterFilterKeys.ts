@@ -7,6 +7,7 @@ export const MATTER_FILTER_KEYS = [
   'source',
   'overdue',
   'sourceActivityId',
+  'supervisedByMe',
 ] as const;
 export type MatterFilterKey = (typeof MATTER_FILTER_KEYS)[number];
 export type MatterFilterValues = Partial<Record<MatterFilterKey, string | undefined>>;
