@@ -129,10 +129,17 @@ describe.skipIf(!canRun)('the supervision chain', () => {
     let dialog = await openAction(page, 'assign');
     await page.getByTestId('action-submit').click();
     await dialog.getByText('必填').first().waitFor();
-    await dialog.getByLabel('主办单位').click();
-    await page.keyboard.type('市科技局');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title^="市科技局"]').click();
-    await expect.poll(() => dialog.locator('.ant-select').first().textContent()).toContain('市科技局');
+    // Pick 市科技局; on a loaded machine the filtered list may still be settling, so pick again if needed.
+    const leadSelect = dialog.locator('.ant-select').first();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await dialog.getByLabel('主办单位', { exact: true }).click();
+      await page.keyboard.type('市科技局');
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option[title^="市科技局"]');
+      await option.waitFor();
+      await option.click();
+      if ((await leadSelect.textContent())?.includes('市科技局')) break;
+    }
+    await expect.poll(() => leadSelect.textContent()).toContain('市科技局');
     await submitAction(page, dialog, 'assigned');
     const number = (await page.locator('.ant-breadcrumb').textContent()) ?? '';
     expect(number).toMatch(/〔\d{4}〕\d+号/);
