@@ -97,6 +97,9 @@ describe.skipIf(!canRun)('proposals on a phone', () => {
       .fill('建议整合侨房资源，设立活化利用专项资金，引入社会资本参与运营，并建立街区保护评估机制。');
 
     // The draft survives a reload (a dropped connection, a closed tab) in the browser.
+    await page.waitForFunction(() =>
+      Object.entries(localStorage).some(([k, v]) => k.startsWith('yiting.draft.') && v.includes('侨房资源')),
+    );
     await page.reload();
     await page.getByTestId('draft-restored').waitFor();
     await expect(page.getByTestId('proposal-title').inputValue()).resolves.toBe(title);

@@ -41,12 +41,21 @@ export function ProposalSubmitPage() {
   const [restored, setRestored] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [showSession, setShowSession] = useState(false);
-  const { load, clear } = useDraft<Values>(
-    `proposal.${me?.body?.id ?? ''}.${me?.account.id ?? ''}`,
-    values,
-    loaded,
-  );
+  const {
+    load,
+    clear,
+    save: saveDraftNow,
+  } = useDraft<Values>(`proposal.${me?.body?.id ?? ''}.${me?.account.id ?? ''}`, values, loaded);
   const k = kind === 'proposal' ? 'proposals' : 'suggestions';
+
+  // The page may close between a keystroke and the render that saves it: save once more on the way out,
+  // from the form's own store, which is always current.
+  useEffect(() => {
+    if (!loaded) return;
+    const onHide = () => saveDraftNow(form.getFieldsValue(true) as Values);
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [loaded, form, saveDraftNow]);
 
   useEffect(() => {
     const saved = load();

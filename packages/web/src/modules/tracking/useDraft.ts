@@ -28,15 +28,22 @@ export function useDraft<T extends object>(key: string, values: T | undefined, e
     }
   }, [storageKey]);
 
+  const save = useCallback(
+    (v: T) => {
+      try {
+        if (Object.values(v).every(blank)) localStorage.removeItem(storageKey);
+        else localStorage.setItem(storageKey, JSON.stringify(v));
+      } catch {
+        // Quota or privacy mode: the form still works, only without the safety copy.
+      }
+    },
+    [storageKey],
+  );
+
   useEffect(() => {
     if (!enabled || values === undefined) return;
-    try {
-      if (Object.values(values).every(blank)) localStorage.removeItem(storageKey);
-      else localStorage.setItem(storageKey, JSON.stringify(values));
-    } catch {
-      // Quota or privacy mode: the form still works, only without the safety copy.
-    }
-  }, [values, storageKey, enabled]);
+    save(values);
+  }, [values, save, enabled]);
 
-  return { load, clear };
+  return { load, clear, save };
 }
