@@ -275,4 +275,56 @@ describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
     const exe = await upload(staff, 'tool.exe', Buffer.from('MZ'));
     expect(exe.statusCode).toBe(415);
   });
+
+  it('also dismisses an objection, refuses an extension, urges, reopens and cancels through the API', async () => {
+    const tenant = await createTenant(t.db);
+    const staff = await signIn(t.app, tenant.staff);
+    const liaison = await signIn(t.app, tenant.liaison);
+    const leader = await signIn(t.app, tenant.leader);
+    const ok = async (res: Awaited<ReturnType<typeof transition>>) => {
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    let m = (
+      await staff.post('/api/v1/matters', {
+        title: '安全生产隐患整改',
+        content: '执法检查发现',
+        source: 'inspection_finding',
+      })
+    ).json();
+    m = await ok(await transition(staff, m, 'assign', { leadUnitId: tenant.unit.id, deadline: inDays(30) }));
+    m = await ok(await transition(liaison, m, 'object', { reason: '不属于本单位职责' }));
+    // A liaison cannot rule on its own objection; the office dismisses it and the unit must handle it.
+    expect((await transition(liaison, m, 'dismiss_objection', { reason: '职责明确' })).statusCode).toBe(403);
+    m = await ok(await transition(staff, m, 'dismiss_objection', { reason: '经核实属于该单位职责' }));
+    expect(m.state).toBe('assigned');
+    m = await ok(await transition(staff, m, 'urge', { message: '请尽快签收办理' }));
+    expect(m.state).toBe('assigned');
+    m = await ok(await transition(liaison, m, 'receive'));
+    m = await ok(
+      await transition(liaison, m, 'request_extension', { until: inDays(90), reason: '需省级部门配合' }),
+    );
+    m = await ok(await transition(leader, m, 'reject_extension', { reason: '期限内可完成' }));
+    expect(m).toMatchObject({ pendingExtension: null, extensionCount: 0, deadline: inDays(30) });
+    const file = (await upload(liaison)).json();
+    m = await ok(
+      await transition(liaison, m, 'submit_completion', { summary: '已整改', evidenceFileIds: [file.id] }),
+    );
+    m = await ok(await transition(leader, m, 'close_out'));
+    expect((await transition(liaison, m, 'reopen', { reason: '问题反弹' })).statusCode).toBe(403);
+    m = await ok(await transition(leader, m, 'reopen', { reason: '回头看发现问题反弹' }));
+    expect(m).toMatchObject({ state: 'in_rectification', closedAt: null });
+
+    let d = (
+      await staff.post('/api/v1/matters', {
+        title: '重复交办事项',
+        content: '与前一事项重复',
+        source: 'document',
+      })
+    ).json();
+    d = await ok(await transition(staff, d, 'cancel', { reason: '重复交办' }));
+    expect(d.state).toBe('cancelled');
+    expect(d.actions).toEqual([]);
+    expect((await transition(staff, d, 'assign', { leadUnitId: tenant.unit.id })).statusCode).toBe(409);
+  });
 });
