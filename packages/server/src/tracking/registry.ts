@@ -120,7 +120,6 @@ export interface ItemTypeDef<C = unknown> {
   notices: Readonly<Partial<Record<string, Notice>>>;
   /** The notification's title; `${zh}：${title}` unless the type words it itself. */
   noticeTitle?(row: ItemRow, zh: string): string;
-  searchText(row: { title: string; content: string; number: string | null }): string;
   /** A new item from the validated input (the route's zod schema); reference checks included. */
   create(env: Env, input: unknown): Promise<Created>;
   /** Edits of the text outside the machine (a draft, a returned proposal, a matter's wording). */

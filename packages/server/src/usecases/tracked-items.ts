@@ -281,11 +281,6 @@ async function applyAction(
       state: result.to,
       version: item.version + 1,
       data: newData,
-      searchText: def.searchText({
-        title: item.title,
-        content: (def.payloadColumns?.(action, payload).content as string | undefined) ?? item.content,
-        number,
-      }),
       updatedAt: now,
     })
     .where(eq(trackedItems.id, item.id))
@@ -421,7 +416,6 @@ async function insertItem(
       state: def.machine.initial,
       data: { ...made.data, ...extra },
       issuerId: actor.account.id,
-      searchText: def.searchText({ ...made.columns, number: null }),
       createdAt: now,
       updatedAt: now,
     })
@@ -477,14 +471,11 @@ export async function editItem(opts: {
       if (!parties.some((p) => mine.includes(p))) throw new AppError('transition_not_allowed');
     }
     const change = await def.edit.apply({ tx, actor, config, now }, before, opts.patch);
-    const title = (change.columns.title as string | undefined) ?? before.title;
-    const content = (change.columns.content as string | undefined) ?? before.content;
     const [after] = await tx
       .update(trackedItems)
       .set({
         ...change.columns,
         ...(change.data && { data: change.data }),
-        searchText: def.searchText({ title, content, number: before.number }),
         version: before.version + 1,
         updatedAt: now,
       })

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { trackedItems } from '../../src/db/schema.ts';
+import { itemSearchText } from '../../src/tracking/search.ts';
 import { signIn, useTestApp } from '../helpers/app.ts';
 import { engineUnavailable } from '../helpers/db.ts';
 import { createTenant, createUnit, createUser } from '../helpers/factories.ts';
@@ -56,6 +59,9 @@ describe.skipIf(engineUnavailable())('matters through the HTTP API', () => {
     res = await transition(liaison, m, 'receive');
     m = res.json();
     expect(m.state).toBe('received');
+    // A transition leaves the search text as the indexer wrote it (title on the first line, for ranking).
+    const [row] = await t.db.select().from(trackedItems).where(eq(trackedItems.id, m.id));
+    expect(row!.searchText).toBe(itemSearchText({ title: m.title, content: m.content, number: m.number }));
     res = await transition(liaison, m, 'report_progress', {
       measures: '已制定中试平台建设方案',
       status: 'in_progress',

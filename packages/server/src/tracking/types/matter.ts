@@ -106,7 +106,6 @@ export const matterType: ItemTypeDef = {
     reject_extension: { to: 'lead_unit', zh: '延期申请未获批准' },
     reopen: { to: 'lead_unit', zh: '事项重新启动' },
   },
-  searchText: (m) => [m.number ?? '', m.title, m.content].join(' ').toLowerCase(),
 
   /** A draft matter, usually from a research finding or a meeting's agreed item. */
   create: async (env, raw) => {

@@ -43,7 +43,6 @@ export const reportType: ItemTypeDef = {
     record_adoption: { to: 'proposer', zh: '社情民意信息被采用' },
     record_instruction: { to: 'proposer', zh: '社情民意信息获领导批示' },
   },
-  searchText: (m) => [m.title, m.content].join(' ').toLowerCase(),
 
   create: async (env, raw) => {
     const input = raw as OpinionReportInput;

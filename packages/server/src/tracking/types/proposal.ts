@@ -231,7 +231,6 @@ export const proposalType: ItemTypeDef = {
     reject_extension: notice('units', '延期申请未获批准'),
   },
   noticeTitle: (row, zh) => `${kindWord(row)}${zh}：${row.title}`,
-  searchText: (m) => [m.number ?? '', m.title, m.content].join(' ').toLowerCase(),
 
   create: async (env, raw) => {
     const input = raw as ProposalInput;
