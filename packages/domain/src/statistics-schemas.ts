@@ -20,6 +20,19 @@ export const StatisticsQuery = z.object({
 });
 export type StatisticsQuery = z.infer<typeof StatisticsQuery>;
 
+/** The scopes the statistics can be asked for (the page's year and session choices). */
+export const StatisticsScopesQuery = StatisticsQuery.pick({ kind: true });
+const SessionRef = z.object({ term: z.number().int(), meeting: z.number().int() });
+export const StatisticsScopes = z.object({
+  /** Years (Asia/Shanghai) in which proposals of the kind reached the office or reports were submitted, latest first. */
+  years: z.array(z.number().int()),
+  /** Sessions (届次, 会次) of the received proposals of the kind, latest first. */
+  sessions: z.array(SessionRef),
+  /** The session the body numbers new proposals in (its configuration), when it has one. */
+  currentSession: SessionRef.nullable(),
+});
+export type StatisticsScopes = z.infer<typeof StatisticsScopes>;
+
 /** The list that shows a figure's items: a path under /api/v1 (and the web app) and its query. */
 export const ListLink = z.object({
   path: z.enum(['/proposals', '/opinion-reports']),

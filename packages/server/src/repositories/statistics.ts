@@ -402,6 +402,37 @@ export async function reportStatistics(
   };
 }
 
+/**
+ * The years and sessions that have something to count: years in which proposals of the kind reached the
+ * office or reports were submitted, and the sessions of the received proposals; latest first.
+ */
+export async function statisticsScopes(
+  db: Db,
+  s: { bodyId: string; kind: ProposalKind },
+): Promise<{ years: number[]; sessions: { term: number; meeting: number }[] }> {
+  const years = await rows<{ year: number }>(
+    db,
+    sql`select distinct extract(year from e.at at time zone 'Asia/Shanghai')::int as year
+      from item_events e join tracked_items i on i.id = e.item_id
+      where e.body_id = ${s.bodyId} and i.body_id = ${s.bodyId}
+        and ((i.type = ${s.kind} and ${RECEIVED_EVENT}) or (i.type = 'opinion_report' and ${SUBMITTED_EVENT}))
+      order by 1 desc`,
+  );
+  const sessions = await rows<{ term: number; meeting: number }>(
+    db,
+    sql`select distinct i.session_term as term, i.session_meeting as meeting
+      from tracked_items i
+      where i.body_id = ${s.bodyId} and i.type = ${s.kind} and i.session_term is not null
+        and i.session_meeting is not null
+        and exists (select 1 from item_events e where e.body_id = ${s.bodyId} and e.item_id = i.id and ${RECEIVED_EVENT})
+      order by 1 desc, 2 desc`,
+  );
+  return {
+    years: years.map((r) => Number(r.year)),
+    sessions: sessions.map((r) => ({ term: Number(r.term), meeting: Number(r.meeting) })),
+  };
+}
+
 export async function statistics(db: Db, s: StatisticsScope): Promise<Statistics> {
   return {
     bodyId: s.bodyId,

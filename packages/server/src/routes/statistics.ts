@@ -1,8 +1,8 @@
-import { Statistics, StatisticsQuery } from '@yiting/domain';
+import { Statistics, StatisticsQuery, StatisticsScopes, StatisticsScopesQuery } from '@yiting/domain';
 import type { TypedApp } from '../app.ts';
 import type { Db } from '../db/client.ts';
 import { bodyActorOf } from '../plugins/auth.ts';
-import { statistics } from '../repositories/statistics.ts';
+import { statistics, statisticsScopes } from '../repositories/statistics.ts';
 import { trackingConfig } from '../tracking/config.ts';
 import { statisticsWorkbook } from '../xlsx/statistics.ts';
 import type { RouteContext } from './context.ts';
@@ -29,6 +29,27 @@ export function statisticsRoutes(app: TypedApp, { database }: RouteContext) {
       schema: { tags: ['statistics'], querystring: StatisticsQuery, response: { 200: Statistics } },
     },
     async (req) => compute(database.db, bodyActorOf(req).bodyId, req.query),
+  );
+
+  app.get(
+    '/statistics/scopes',
+    {
+      config: { permission: 'statistics.read' },
+      schema: {
+        tags: ['statistics'],
+        summary: 'The years and sessions with items to count, and the body’s current session',
+        querystring: StatisticsScopesQuery,
+        response: { 200: StatisticsScopes },
+      },
+    },
+    async (req) => {
+      const { bodyId } = bodyActorOf(req);
+      const config = await trackingConfig(database.db, bodyId);
+      return {
+        ...(await statisticsScopes(database.db, { bodyId, kind: req.query.kind })),
+        currentSession: config.proposalSession,
+      };
+    },
   );
 
   app.get(

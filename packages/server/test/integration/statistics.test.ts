@@ -399,9 +399,31 @@ describe.skipIf(engineUnavailable())('statistics of proposals and public-opinion
       ['市级领导', 2, 2],
     ]);
 
+    // ---- the scopes the page offers: years and sessions with received items, the current session.
+    const scopes = await leader.get('/api/v1/statistics/scopes');
+    expect(scopes.statusCode, scopes.body).toBe(200);
+    expect(scopes.json()).toEqual({
+      years: [year],
+      sessions: [
+        { term: 14, meeting: 3 },
+        { term: 14, meeting: 2 },
+      ],
+      currentSession: null,
+    });
+    await t.db
+      .update(bodies)
+      .set({ config: { proposalSession: { term: 14, meeting: 4 } } })
+      .where(eq(bodies.id, bodyId));
+    expect((await leader.get('/api/v1/statistics/scopes?kind=suggestion')).json()).toEqual({
+      years: [year],
+      sessions: [{ term: 14, meeting: 3 }],
+      currentSession: { term: 14, meeting: 4 },
+    });
+
     // ---- who may read it; bad input changes nothing and says why.
     const member = await signIn(t.app, tenant.deputy);
     expect((await member.get('/api/v1/statistics')).statusCode).toBe(403);
+    expect((await member.get('/api/v1/statistics/scopes')).statusCode).toBe(403);
     expect((await u1.c.get('/api/v1/statistics.xlsx')).statusCode).toBe(403);
     const bad = await staff.get('/api/v1/statistics?year=abc');
     expect(bad.statusCode).toBe(400);
@@ -413,5 +435,8 @@ describe.skipIf(engineUnavailable())('statistics of proposals and public-opinion
       await (await signIn(t.app, stranger.staff)).get(`/api/v1/statistics?year=${year}`)
     ).json();
     expect([theirs.proposals.received.count, theirs.reports.submitted.count]).toEqual([0, 0]);
+    expect(
+      (await (await signIn(t.app, stranger.staff)).get('/api/v1/statistics/scopes')).json(),
+    ).toMatchObject({ years: [], sessions: [] });
   });
 });
