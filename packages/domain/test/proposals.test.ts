@@ -15,9 +15,11 @@ import {
   type ProposalConfig,
   type ProposalData,
   type ProposalState,
+  proposalDueAction,
   proposalIsActive,
   proposalMachine,
   proposalNextDeadline,
+  proposalReminders,
   resolveProposalConfig,
 } from '../src/tracking/proposals.ts';
 
@@ -1171,6 +1173,86 @@ describe('key proposals and deadlines', () => {
     expect(proposalNextDeadline(item('replied', base))).toBeNull();
     expect(proposalIsActive('handling')).toBe(true);
     expect(proposalIsActive('replied')).toBe(false);
+  });
+
+  it('owes reminders before and after each open deadline, to whoever has to act', () => {
+    const at = (date: string) => new Date(`${date}T02:00:00Z`); // 10:00 in China
+    const handling = item('handling', {
+      mode: 'lead',
+      contactDeadline: '2025-08-22',
+      coOpinionDeadline: '2025-09-01',
+      replyDeadline: '2025-11-01',
+      units: [unit(LEAD, 'lead'), unit(CO, 'co'), unit(OTHER, 'co', { opinionAt: iso('2025-08-02') })],
+    });
+    const owed = (it: Item, date: string, config = DEFAULT_PROPOSAL_CONFIG) =>
+      proposalReminders(it, config, at(date)).map(
+        (r) => `${r.deadline}/${r.level}/${r.date}/${r.to}/${r.unitIds}`,
+      );
+    // Nothing until three days before; yellow on the last three days including the day itself; red after.
+    expect(owed(handling, '2025-08-18')).toEqual([]);
+    expect(owed(handling, '2025-08-19')).toEqual([`contact/yellow/2025-08-22/units/${LEAD}`]);
+    expect(owed(handling, '2025-08-22')).toEqual([`contact/yellow/2025-08-22/units/${LEAD}`]);
+    // Every open deadline is owed, not only the earliest: the late contact and the coming co-opinion.
+    expect(owed(handling, '2025-08-29')).toEqual([
+      `contact/red/2025-08-22/units/${LEAD}`,
+      `co_opinion/yellow/2025-09-01/units/${CO}`,
+    ]);
+    // Done is done: a unit that contacted the proposer is not reminded of it.
+    const contacted = item('handling', {
+      ...handling.data,
+      units: [
+        unit(LEAD, 'lead', { contactedAt: iso('2025-08-20') }),
+        unit(CO, 'co', { opinionAt: iso('2025-08-25') }),
+      ],
+    });
+    expect(owed(contacted, '2025-10-30')).toEqual([`reply/yellow/2025-11-01/units/${LEAD}`]);
+    expect(owed(item('reply_submitted', contacted.data), '2025-11-05')).toEqual([]);
+
+    // Co-signers who have not answered, before the signature deadline; the lead's own choice after it.
+    const collecting = item('collecting_signatures', {
+      submitterKind: 'joint',
+      signatureDeadline: '2025-08-08',
+      cosigners: [
+        { personId: COSIGNER, status: 'pending', at: null },
+        { personId: COSIGNER2, status: 'confirmed', at: iso('2025-08-02') },
+      ],
+    });
+    expect(owed(collecting, '2025-08-04')).toEqual([]);
+    expect(owed(collecting, '2025-08-05')).toEqual(['signature/yellow/2025-08-08/cosigners/']);
+    expect(owed(collecting, '2025-08-08')).toEqual(['signature/yellow/2025-08-08/cosigners/']);
+    expect(owed(collecting, '2025-08-09')).toEqual([]);
+    const answered = item('collecting_signatures', {
+      ...collecting.data,
+      cosigners: [{ personId: COSIGNER2, status: 'confirmed', at: iso('2025-08-02') }],
+    });
+    expect(owed(answered, '2025-08-06')).toEqual([]);
+
+    // The system closes the signatures once the deadline's day is over in China, not before.
+    expect(proposalDueAction(collecting, new Date('2025-08-08T15:59:59Z'))).toBeNull();
+    expect(proposalDueAction(collecting, new Date('2025-08-08T16:00:00Z'))).toEqual({
+      action: 'close_signatures',
+      date: '2025-08-08',
+    });
+    expect(proposalDueAction(item('submitted', collecting.data), at('2025-09-01'))).toBeNull();
+    // …and the machine agrees on both sides of that instant.
+    const close = (now: Date) =>
+      fire(
+        proposalMachine,
+        collecting,
+        'close_signatures',
+        {},
+        { now, config: DEFAULT_PROPOSAL_CONFIG, parties: ['system'] },
+      ).ok;
+    expect(close(new Date('2025-08-08T15:59:59Z'))).toBe(false);
+    expect(close(new Date('2025-08-08T16:00:00Z'))).toBe(true);
+
+    // The proposer is reminded to rate only when the body asks for it, N days after the reply.
+    const replied = item('replied', { repliedAt: iso('2025-09-01T03:00:00Z') });
+    expect(owed(replied, '2025-12-01')).toEqual([]);
+    const rate = resolveProposalConfig({ rateReminderDays: 14 });
+    expect(owed(replied, '2025-09-14', rate)).toEqual([]);
+    expect(owed(replied, '2025-09-15', rate)).toEqual(['rating/yellow/2025-09-15/proposer/']);
+    expect(owed(item('closed', replied.data), '2025-09-20', rate)).toEqual([]);
   });
 });
 

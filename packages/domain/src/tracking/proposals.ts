@@ -133,7 +133,10 @@ export interface ProposalConfig {
   requireReplyFile: boolean;
   /** Public holidays (ISO dates) skipped by working-day limits. */
   holidays: string[];
+  /** Reminders (and the yellow warning) this many days before a deadline: units', co-signers'. */
   yellowDays: number;
+  /** Remind the proposer to rate a reply this many days after it; null: no reminder (DOMAIN.md sets none). */
+  rateReminderDays: number | null;
   /** Labels of a body's own codes (reasons, categories, ratings) not in LABELS. */
   labels: Record<string, { zh: string; en: string }>;
 }
@@ -165,6 +168,7 @@ export const DEFAULT_PROPOSAL_CONFIG: ProposalConfig = {
   requireReplyFile: true,
   holidays: [],
   yellowDays: 3,
+  rateReminderDays: null,
   labels: {},
 };
 
@@ -240,8 +244,13 @@ export type ProposalData = {
   repliedAt: string | null;
   key: boolean;
   supervisorPersonId: string | null;
+  /** The chair's meeting (主席会议) that chose it as a key proposal; absent on items stored before. */
+  keyMeeting?: KeyMeeting | null;
   closedAt: string | null;
 };
+
+/** The meeting that made a proposal a key one: its date and its reference (e.g. 十四届第21次主席会议). */
+export type KeyMeeting = { date: string | null; reference: string | null };
 
 export function newProposalData(
   kind: ProposalKind,
@@ -276,6 +285,7 @@ export function newProposalData(
     repliedAt: null,
     key: false,
     supervisorPersonId: null,
+    keyMeeting: null,
     closedAt: null,
   };
 }
@@ -345,7 +355,14 @@ export const ProposalActionPayloads = {
     fileIds: FileIds.optional(),
   }),
   close: z.strictObject({ reason: Reason }),
-  mark_key: z.strictObject({ key: z.boolean(), supervisorPersonId: z.uuid().optional(), note: Comment }),
+  mark_key: z.strictObject({
+    key: z.boolean(),
+    supervisorPersonId: z.uuid().optional(),
+    /** The chair's meeting that decided it: its date and reference (会议名称或纪要号). */
+    meetingDate: IsoDate.optional(),
+    meetingRef: z.string().trim().min(2).max(100).optional(),
+    note: Comment,
+  }),
   urge: z.strictObject({ message: z.string().trim().min(2).max(2000) }),
 } as const;
 export type ProposalAction = keyof typeof ProposalActionPayloads;
@@ -987,11 +1004,21 @@ export const proposalMachine: MachineDef<ProposalState, ProposalAction, Proposal
       from: RUNNING,
       to: (i) => i.state,
       by: ['office', 'leader'],
-      requires: (_i, p: P<'mark_key'>) =>
-        p.key && !p.supervisorPersonId ? [issue('supervisorPersonId', 'supervisor_required')] : [],
-      sets: (_i, p: P<'mark_key'>) => ({
+      requires: (_i, p: P<'mark_key'>, ctx) => [
+        ...(p.key && !p.supervisorPersonId ? [issue('supervisorPersonId', 'supervisor_required')] : []),
+        ...(p.meetingDate && p.meetingDate > cstDate(ctx.now)
+          ? [issue('meetingDate', 'date_in_future')]
+          : []),
+      ],
+      // Naming another leader later keeps the meeting on record unless a new one is given.
+      sets: (i, p: P<'mark_key'>) => ({
         key: p.key,
         supervisorPersonId: p.key ? p.supervisorPersonId : null,
+        keyMeeting: !p.key
+          ? null
+          : p.meetingDate || p.meetingRef
+            ? { date: p.meetingDate ?? null, reference: p.meetingRef ?? null }
+            : (data(i).keyMeeting ?? null),
       }),
     },
     urge: { from: ACTIVE, to: (i) => i.state, by: ['office', 'leader', 'supervisor'] },
@@ -1025,16 +1052,19 @@ export function proposalIsActive(state: ProposalState): boolean {
   return ACTIVE.includes(state);
 }
 
+/** The deadlines a unit owes on an item: contact the proposer, the co-units' opinion, the reply. */
+export type UnitDeadline = { kind: 'contact' | 'co_opinion' | 'reply'; date: string; unitIds: string[] };
+
 /**
- * The next open deadline of an item, for warnings and reminders: the proposer not yet contacted by a
- * replying unit, co-units' opinions missing, then the reply. Null when no unit is expected to act.
+ * The open deadlines of an item, earliest first: the proposer not yet contacted by a replying unit,
+ * co-units' opinions missing, the reply. Empty when no unit is expected to act.
  */
-export function proposalNextDeadline(
+export function proposalOpenDeadlines(
   item: ItemSnapshot<ProposalState> & { data: ProposalData },
-): { kind: 'contact' | 'co_opinion' | 'reply'; date: string; unitIds: string[] } | null {
-  if (!['assigned', 'objected', 'handling'].includes(item.state)) return null;
+): UnitDeadline[] {
+  if (!['assigned', 'objected', 'handling'].includes(item.state)) return [];
   const d = item.data;
-  const open: { kind: 'contact' | 'co_opinion' | 'reply'; date: string; unitIds: string[] }[] = [];
+  const open: UnitDeadline[] = [];
   const uncontacted = d.units.filter((u) => replying(u) && !u.contactedAt).map((u) => u.unitId);
   if (d.round === 1 && d.contactDeadline && uncontacted.length)
     open.push({ kind: 'contact', date: d.contactDeadline, unitIds: uncontacted });
@@ -1044,6 +1074,75 @@ export function proposalNextDeadline(
   const unreplied = d.units.filter((u) => replying(u) && !u.reply).map((u) => u.unitId);
   if (d.replyDeadline && unreplied.length)
     open.push({ kind: 'reply', date: d.replyDeadline, unitIds: unreplied });
-  open.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return open[0] ?? null;
+  return open.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The next open deadline of an item, for warnings (the `deadline` column); null when no unit is to act. */
+export function proposalNextDeadline(
+  item: ItemSnapshot<ProposalState> & { data: ProposalData },
+): UnitDeadline | null {
+  return proposalOpenDeadlines(item)[0] ?? null;
+}
+
+/** What a reminder of a proposal is about. */
+export type ProposalDeadline = UnitDeadline['kind'] | 'signature' | 'rating';
+
+export interface ProposalReminder {
+  deadline: ProposalDeadline;
+  /** yellow: the deadline is `yellowDays` away or less; red: it has passed. A rating reminder is yellow. */
+  level: 'yellow' | 'red';
+  /** The deadline's date (for a rating, the day the reminder is due): a new date is a new deadline. */
+  date: string;
+  /** Who owes the act: the liaisons of `unitIds`, the co-signers yet to answer, or the proposer. */
+  to: 'units' | 'cosigners' | 'proposer';
+  unitIds: string[];
+}
+
+/**
+ * The reminders an item is owed now (DOMAIN.md): units of their contact, co-opinion and reply deadlines,
+ * before (yellow) and after (red) each; co-signers who have not answered, before the signature deadline
+ * (after it they drop off: see `proposalDueAction`); the proposer, `rateReminderDays` after a reply that
+ * is still unrated, when the body sets it.
+ */
+export function proposalReminders(
+  item: ItemSnapshot<ProposalState> & { data: ProposalData },
+  config: ProposalConfig,
+  now: Date,
+): ProposalReminder[] {
+  const today = cstDate(now);
+  const soon = addToDate(today, { days: config.yellowDays });
+  const d = item.data;
+  const out: ProposalReminder[] = [];
+  for (const u of proposalOpenDeadlines(item)) {
+    const level = u.date < today ? 'red' : u.date <= soon ? 'yellow' : null;
+    if (level) out.push({ deadline: u.kind, level, date: u.date, to: 'units', unitIds: u.unitIds });
+  }
+  const sig = d.signatureDeadline;
+  if (
+    item.state === 'collecting_signatures' &&
+    sig &&
+    sig >= today &&
+    sig <= soon &&
+    d.cosigners.some((c) => c.status === 'pending')
+  )
+    out.push({ deadline: 'signature', level: 'yellow', date: sig, to: 'cosigners', unitIds: [] });
+  if (item.state === 'replied' && config.rateReminderDays !== null && d.repliedAt) {
+    const date = addToDate(cstDate(new Date(d.repliedAt)), { days: config.rateReminderDays });
+    if (date <= today) out.push({ deadline: 'rating', level: 'yellow', date, to: 'proposer', unitIds: [] });
+  }
+  return out;
+}
+
+/**
+ * The action the system owes an item now, with the date it fell due: `close_signatures` once the
+ * signature deadline has passed (the machine's own rule, on China's calendar). Null when none.
+ */
+export function proposalDueAction(
+  item: ItemSnapshot<ProposalState> & { data: ProposalData },
+  now: Date,
+): { action: 'close_signatures'; date: string } | null {
+  const sig = item.data.signatureDeadline;
+  return item.state === 'collecting_signatures' && sig && sig < cstDate(now)
+    ? { action: 'close_signatures', date: sig }
+    : null;
 }
