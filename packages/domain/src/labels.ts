@@ -3,6 +3,7 @@ import type { BodyKind, BodyLevel, DeputyLevel, Gender, MembershipRole, UnitKind
 import type { Locale } from './errors.ts';
 import type { Role } from './roles.ts';
 import type { WarningLevel } from './tracking/engine.ts';
+import type { KeyStage } from './tracking/key-proposals.ts';
 import type { MatterAction, MatterSource, MatterState, RectificationStatus } from './tracking/matters.ts';
 import type {
   InstructionLevel,
@@ -286,6 +287,17 @@ export const LABELS = {
     basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
     unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
   } satisfies Record<(typeof DEFAULT_RATINGS)[number], Label>,
+  // Where a key proposal (重点提案) stands: the step being worked on (tracking/key-proposals.ts).
+  keyStage: {
+    review: { zh: '待立案', en: 'Awaiting acceptance' },
+    assignment: { zh: '待交办', en: 'Awaiting assignment' },
+    contact: { zh: '待联系提案人', en: 'Proposer to be contacted' },
+    reply: { zh: '待答复', en: 'Awaiting reply' },
+    rating: { zh: '待评价', en: 'Awaiting rating' },
+    follow_up: { zh: '跟踪落实', en: 'Following up' },
+    closed: { zh: '已办结', en: 'Closed' },
+    ended: { zh: '已终止', en: 'Ended' },
+  } satisfies Record<KeyStage, Label>,
   ratingAspect: {
     overall: { zh: '总体评价', en: 'Overall' },
     attitude: { zh: '办理态度', en: 'Attitude' },

@@ -8,6 +8,7 @@ import {
   ReportState,
   ReportSubmitterKind,
 } from './tracking/opinion-reports.ts';
+import { KeyStage } from './tracking/key-proposals.ts';
 import { PROPOSAL_ACTIONS, ProposalKind, ProposalState, SubmitterKind } from './tracking/proposals.ts';
 
 // API shapes of proposals/suggestions and public-opinion reports: requests are strict objects (unknown
@@ -143,6 +144,8 @@ export const Proposal = z.object({
   key: z.boolean(),
   supervisorPersonId: Id.nullable(),
   supervisorName: z.string().nullable(),
+  /** The chair's meeting (主席会议) that chose it as a key proposal. */
+  keyMeeting: z.object({ date: z.string().nullable(), reference: z.string().nullable() }).nullable(),
   closedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -177,6 +180,47 @@ export const ProposalListQuery = ListQuery.extend({
   /** A replying unit (`unitId`'s, when given) whose approved result category is this. */
   resultCategory: z.string().trim().min(1).max(40).optional(),
 });
+
+/** The key proposals (重点提案) of one session: `/proposals/key-progress` and its .xlsx. */
+export const KeyProgressQuery = z.strictObject({
+  kind: ProposalKind.default('proposal'),
+  /** 届次 and 会次; the latest session with key proposals when not given. */
+  sessionTerm: z.coerce.number().int().min(1).max(99).optional(),
+  sessionMeeting: z.coerce.number().int().min(1).max(99).optional(),
+  /** Only those this leader supervises (领衔督办). */
+  supervisorPersonId: Id.optional(),
+  /** Only those the caller's person supervises (a leader's own list). */
+  supervisedByMe: Flag.optional(),
+});
+export type KeyProgressQuery = z.infer<typeof KeyProgressQuery>;
+
+export const KeyProposal = Proposal.extend({
+  /** Where it stands (tracking/key-proposals.ts) and how many of the six steps are done. */
+  stage: KeyStage,
+  stepsDone: z.number().int(),
+  latestEvent: z.object({ action: z.string(), at: z.string(), actorName: z.string().nullable() }).nullable(),
+});
+export type KeyProposal = z.infer<typeof KeyProposal>;
+
+export const KeyProgress = z.object({
+  /** Sessions with proposals the caller may see, newest first, and how many key ones each has. */
+  sessions: z.array(
+    z.object({ term: z.number().int(), meeting: z.number().int(), keyCount: z.number().int() }),
+  ),
+  /** The session shown (null when there are no proposals at all). */
+  session: z.object({ term: z.number().int(), meeting: z.number().int() }).nullable(),
+  /** The supervising leaders of the session's key proposals, for the filter (before it applies). */
+  supervisors: z.array(z.object({ personId: Id, name: z.string(), count: z.number().int() })),
+  summary: z.object({
+    total: z.number().int(),
+    byStage: z.record(KeyStage, z.number().int()),
+    overdue: z.number().int(),
+    dueSoon: z.number().int(),
+  }),
+  /** In number order. */
+  items: z.array(KeyProposal),
+});
+export type KeyProgress = z.infer<typeof KeyProgress>;
 
 export const ProposalTransitionInput = z.strictObject({
   action: z.enum(PROPOSAL_ACTIONS as [string, ...string[]]),

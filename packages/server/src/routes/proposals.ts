@@ -137,6 +137,7 @@ export const presentProposals: Presenter<Proposal> = async (db, actor, rows, con
       key: r.isKey,
       supervisorPersonId: r.supervisorPersonId,
       supervisorName: r.supervisorPersonId ? (names.get(r.supervisorPersonId) ?? null) : null,
+      keyMeeting: r.isKey ? (d.keyMeeting ?? null) : null,
       closedAt: iso(r.closedAt),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
