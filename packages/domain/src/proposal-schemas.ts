@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WarningLevelSchema } from './matter-schemas.ts';
 import { Id, ListQuery } from './schemas.ts';
+import { ItemHighlights } from './text.ts';
 import {
   InstructionLevel,
   REPORT_ACTIONS,
@@ -151,6 +152,8 @@ export const Proposal = z.object({
   updatedAt: z.string(),
   /** What the current user may do now; the UI offers exactly these. */
   actions: z.array(z.enum(PROPOSAL_ACTIONS as [string, ...string[]])),
+  /** In a list searched with q: where the query matched. */
+  highlights: ItemHighlights.optional(),
 });
 export type Proposal = z.infer<typeof Proposal>;
 
@@ -287,6 +290,8 @@ export const OpinionReport = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   actions: z.array(z.enum(REPORT_ACTIONS as [string, ...string[]])),
+  /** In a list searched with q: where the query matched. */
+  highlights: ItemHighlights.optional(),
 });
 export type OpinionReport = z.infer<typeof OpinionReport>;
 

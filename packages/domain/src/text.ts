@@ -319,6 +319,9 @@ export const SimilarItem = z.object({
   title: z.string(),
   content: z.string(),
   state: z.string(),
+  /** The session (届·次) of a proposal or suggestion; null for other types. */
+  sessionTerm: z.number().int().nullable(),
+  sessionMeeting: z.number().int().nullable(),
   createdAt: z.string(),
   /** Cosine similarity of the segmented words, 0–1. */
   score: z.number(),

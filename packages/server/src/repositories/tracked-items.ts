@@ -3,7 +3,6 @@ import type { Db } from '../db/client.ts';
 import { itemSigners, itemUnits, people, trackedItems } from '../db/schema.ts';
 import type { Actor } from '../plugins/auth.ts';
 import type { ItemRow, ItemTypeDef } from '../tracking/registry.ts';
-import { itemTextMatch } from './item-search.ts';
 
 /** The rows of a type this actor may see, in the body; the base of every list and by-id read. */
 export function visibleItems(def: ItemTypeDef, actor: Actor & { bodyId: string }): SQL {
@@ -52,11 +51,6 @@ export async function listItems(
 /** Items assigned to a unit (in any role). */
 export const assignedToUnit = (bodyId: string, unitId: string) =>
   sql`exists (select 1 from ${itemUnits} iu where iu.body_id = ${bodyId} and iu.item_id = ${trackedItems.id} and iu.unit_id = ${unitId})`;
-
-/** Items containing every whitespace-separated term of q, through the bigram index (docs/search.md). */
-export function textSearch(q: string | undefined): SQL | undefined {
-  return q ? itemTextMatch(q) : undefined;
-}
 
 export async function signersOfItems(db: Db, bodyId: string, itemIds: string[]) {
   if (!itemIds.length) return [];

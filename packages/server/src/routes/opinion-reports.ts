@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import type { TypedApp } from '../app.ts';
 import { trackedItems } from '../db/schema.ts';
 import { instructedAtLevelSql, reportSubmittedSql } from '../repositories/statistics.ts';
-import { personNames, textSearch } from '../repositories/tracked-items.ts';
+import { personNames } from '../repositories/tracked-items.ts';
 import { typeDef } from '../tracking/registry.ts';
 import type { RouteContext } from './context.ts';
 import { itemRoutes, type Presenter } from './tracked-items.ts';
@@ -99,7 +99,6 @@ export function opinionReportRoutes(app: TypedApp, { database }: RouteContext) {
       q.adopted === 'true' ? sql`cardinality(${trackedItems.adoptionLevels}) > 0` : undefined,
       q.adopted === 'false' ? sql`cardinality(${trackedItems.adoptionLevels}) = 0` : undefined,
       q.instructedLevel ? instructedAtLevelSql(actor.bodyId, q.instructedLevel) : undefined,
-      textSearch(q.q),
     ],
     present: presentReports,
   });

@@ -30,7 +30,7 @@ import {
   replySql,
   resultCategorySql,
 } from '../repositories/statistics.ts';
-import { assignedToUnit, personNames, signersOfItems, textSearch } from '../repositories/tracked-items.ts';
+import { assignedToUnit, personNames, signersOfItems } from '../repositories/tracked-items.ts';
 import { typeDef } from '../tracking/registry.ts';
 import type { RouteContext } from './context.ts';
 import { itemRoutes, type Presenter } from './tracked-items.ts';
@@ -223,7 +223,6 @@ export function proposalRoutes(app: TypedApp, { database }: RouteContext) {
       q.reply ? replySql(actor.bodyId, q.reply, q.unitId) : undefined,
       q.rating ? ratingSql(actor.bodyId, q.rating, config.proposal.unsatisfiedRatings, q.unitId) : undefined,
       q.resultCategory ? resultCategorySql(q.resultCategory, q.unitId) : undefined,
-      textSearch(q.q),
     ],
     present: presentProposals,
   });

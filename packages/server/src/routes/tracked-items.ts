@@ -1,5 +1,15 @@
-import { IdParams, ItemEvent, ListQuery, listOf, type Permission } from '@yiting/domain';
-import type { SQL } from 'drizzle-orm';
+import {
+  IdParams,
+  ItemEvent,
+  itemHighlights,
+  ListQuery,
+  listOf,
+  type Permission,
+  queryTerms,
+  SimilarList,
+  SimilarQuery,
+} from '@yiting/domain';
+import { and, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TypedApp } from '../app.ts';
 import { decodeCursor, page } from '../cursor.ts';
@@ -7,10 +17,12 @@ import type { Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import { ifMatchVersion, setEtag } from '../http.ts';
 import { type Actor, bodyActorOf } from '../plugins/auth.ts';
+import { searchItems } from '../repositories/item-search.ts';
 import { eventsOf } from '../repositories/matters.ts';
-import { findItem, listItems } from '../repositories/tracked-items.ts';
+import { findItem, listItems, visibleItems } from '../repositories/tracked-items.ts';
 import { type BodyTrackingConfig, trackingConfig } from '../tracking/config.ts';
 import { type ItemRow, type ItemTypeName, typeDef } from '../tracking/registry.ts';
+import { similarItems } from '../tracking/similar.ts';
 import { createItem, editItem, fireItemAction } from '../usecases/tracked-items.ts';
 
 type BodyActor = Actor & { bodyId: string };
@@ -22,12 +34,33 @@ export type Presenter<T> = (
   config: BodyTrackingConfig,
 ) => Promise<T[]>;
 
+type Events = Awaited<ReturnType<typeof eventsOf>>;
+
+/** One timeline entry with its files, as every type's events and the matter chain show it. */
+export function presentEvent(e: Events['events'][number], attached: Events['attached']) {
+  return {
+    id: e.id,
+    seq: e.seq,
+    action: e.action,
+    fromState: e.fromState,
+    toState: e.toState,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    at: e.at.toISOString(),
+    payload: e.payload as Record<string, unknown>,
+    files: attached.filter((f) => f.eventId === e.id).map(({ eventId: _e, ...f }) => f),
+  };
+}
+
 /**
- * The routes every tracked-item type answers the same way — list, create, read, edit, transitions,
- * timeline — built once; a type brings its schemas, its list filters and its presenter. Thin: the
- * use cases and the registry hold the rules.
+ * The routes every tracked-item type answers the same way — list (ranked with highlights when
+ * searched), create, read, edit, transitions, timeline, similar items — built once; a type brings its
+ * schemas, its list filters and its presenter. Thin: the use cases and the registry hold the rules.
  */
-export function itemRoutes<Q extends z.ZodType<{ limit: number; cursor?: string | undefined }>, T>(
+export function itemRoutes<
+  Q extends z.ZodType<{ limit: number; cursor?: string | undefined; q?: string | undefined }>,
+  T extends { title: string; content: string },
+>(
   app: TypedApp,
   db: Db,
   opts: {
@@ -57,8 +90,34 @@ export function itemRoutes<Q extends z.ZodType<{ limit: number; cursor?: string 
       const actor = bodyActorOf(req);
       const q = req.query as z.infer<Q>;
       const config = await trackingConfig(db, actor.bodyId);
+      const filters = opts.filters(q, actor, config);
+      if (q.q && queryTerms(q.q).length > 0) {
+        // Ranked text search (docs/search.md): title matches first, then by occurrences, with the
+        // matched ranges; the type's filters and the caller's scope apply as in the plain list.
+        const text = q.q;
+        const after = decodeCursor(q.cursor, ['int', 'int', 'uuid']) as [number, number, string] | undefined;
+        const found = await searchItems(db, {
+          bodyId: actor.bodyId,
+          type: def.types,
+          q: text,
+          where: and(visibleItems(def, actor), ...filters),
+          limit: q.limit,
+          after,
+        });
+        const p = page(found.items, q.limit, (r) => [r.titleHits, r.hits, r.row.id]);
+        const items = await opts.present(
+          db,
+          actor,
+          p.items.map((r) => r.row),
+          config,
+        );
+        return {
+          items: items.map((i) => ({ ...i, highlights: itemHighlights(i, text) })),
+          nextCursor: p.nextCursor,
+        };
+      }
       const after = decodeCursor(q.cursor, ['uuid'])?.[0] as string | undefined;
-      const rows = await listItems(db, def, actor, opts.filters(q, actor, config), { after, limit: q.limit });
+      const rows = await listItems(db, def, actor, filters, { after, limit: q.limit });
       const p = page(rows, q.limit, (r) => [r.id]);
       return { items: await opts.present(db, actor, p.items, config), nextCursor: p.nextCursor };
     },
@@ -145,21 +204,38 @@ export function itemRoutes<Q extends z.ZodType<{ limit: number; cursor?: string 
       const after = decodeCursor(req.query.cursor, ['int'])?.[0] as number | undefined;
       const { events, attached } = await eventsOf(db, actor.bodyId, row.id, after, req.query.limit);
       const p = page(events, req.query.limit, (e) => [e.seq]);
-      return {
-        items: p.items.map((e) => ({
-          id: e.id,
-          seq: e.seq,
-          action: e.action,
-          fromState: e.fromState,
-          toState: e.toState,
-          actorId: e.actorId,
-          actorName: e.actorName,
-          at: e.at.toISOString(),
-          payload: e.payload as Record<string, unknown>,
-          files: attached.filter((f) => f.eventId === e.id).map(({ eventId: _e, ...f }) => f),
-        })),
-        nextCursor: p.nextCursor,
-      };
+      return { items: p.items.map((e) => presentEvent(e, attached)), nextCursor: p.nextCursor };
+    },
+  );
+
+  // For the reviewer: the items most like this one by Chinese word similarity (docs/search.md), among
+  // those the caller may see and the type compares it with, with the passages they share.
+  app.get(
+    `${opts.path}/:id/similar`,
+    {
+      config: { permission: opts.read },
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: SimilarQuery,
+        response: { 200: SimilarList },
+        summary: 'The items most like this one, by Chinese word similarity, with the shared passages',
+      },
+    },
+    async (req) => {
+      const actor = bodyActorOf(req);
+      const row = await findItem(db, def, actor, req.params.id);
+      if (!row) throw notFound();
+      const items = await similarItems(db, {
+        bodyId: actor.bodyId,
+        type: def.types,
+        title: row.title,
+        content: row.content,
+        excludeId: row.id,
+        where: and(visibleItems(def, actor), def.similarTo?.(row)),
+        limit: req.query.limit,
+      });
+      return { items };
     },
   );
 }

@@ -56,6 +56,53 @@ export interface Notice {
   when?: (from: string, to: string) => boolean;
 }
 
+/** A deadline of an item that a reminder is owed for now: what a `<jobs>.remind` job carries. */
+export interface Due {
+  itemId: string;
+  /** Which deadline: a matter's `deadline`; a proposal's contact, co_opinion, reply, signature, rating. */
+  deadline: string;
+  level: 'yellow' | 'red';
+  /** The deadline's date: a reminder sent once per deadline is sent again for a new date (an extension). */
+  date: string;
+}
+
+/** A reminder as it goes out: in-app to each account, and one e-mail to all of them. */
+export interface Reminder {
+  /** The notification's kind, e.g. matter.reminder.red. */
+  kind: string;
+  title: string;
+  text: string;
+  /** The liaisons of these units are reminded… */
+  unitIds: string[];
+  /** …and these people (co-signers, the proposer)… */
+  personIds: string[];
+  /** …and, escalated (kind `<name>.escalation`), this person: the supervising leader of a late item. */
+  escalateTo: string | null;
+}
+
+/**
+ * The deadlines the job runner watches for a type (jobs/reminders.ts): every hour one `<jobs>.scan` per
+ * body with items in `states`; the scan names what is owed, and each reminder is one `<jobs>.remind` job,
+ * each action the system owes (a deadline passing) one `<jobs>.fire` job, deduplicated.
+ */
+export interface DeadlineSpec {
+  /** Prefix of the job kinds: matters → matters.scan, matters.remind. */
+  jobs: string;
+  /** Items in these states may owe something: bodies with none are not scanned. */
+  states: readonly string[];
+  /** Reminded every day while owed (a matter under supervision), or once per deadline, date and level. */
+  daily: boolean;
+  /** What the body's items owe now: reminders, and actions the system fires as `systemActor`. */
+  scan(
+    db: Db,
+    bodyId: string,
+    config: BodyTrackingConfig,
+    now: Date,
+  ): Promise<{ reminders: Due[]; actions: { itemId: string; action: string; date: string }[] }>;
+  /** The reminder of one owed deadline, from the item as it is now; null when it is no longer owed. */
+  reminder(db: Db, row: ItemRow, due: Due, config: BodyTrackingConfig, now: Date): Promise<Reminder | null>;
+}
+
 /** The same action's consequence on another item of the type, e.g. a merge recorded on its target. */
 export interface Effect {
   id: string;
@@ -92,6 +139,11 @@ export interface ItemTypeDef<C = unknown> {
   config(c: BodyTrackingConfig): C;
   /** The rows this actor may see (null: all of the body's); anything else is a 404. */
   scope(actor: Actor): SQL | null;
+  /**
+   * Which items the reviewer compares this one with (the similar-item lookup), besides the caller's
+   * scope: e.g. submitted proposals of this and past sessions, not those already merged into it.
+   */
+  similarTo?(row: ItemRow): SQL | undefined;
   /** The parts the actor plays towards one item (the machine decides what each may do). */
   parties(actor: Actor, item: ItemRow, units: UnitRef[]): Party[];
   /** Columns mirrored from the data after every change, for lists, filters, warnings and statistics. */
@@ -120,6 +172,8 @@ export interface ItemTypeDef<C = unknown> {
   notices: Readonly<Partial<Record<string, Notice>>>;
   /** The notification's title; `${zh}：${title}` unless the type words it itself. */
   noticeTitle?(row: ItemRow, zh: string): string;
+  /** The deadlines the jobs remind of and act on, when the type has any. */
+  deadlines?: DeadlineSpec;
   /** A new item from the validated input (the route's zod schema); reference checks included. */
   create(env: Env, input: unknown): Promise<Created>;
   /** Edits of the text outside the machine (a draft, a returned proposal, a matter's wording). */

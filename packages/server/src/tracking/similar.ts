@@ -102,6 +102,8 @@ interface Candidate {
   title: string;
   content: string;
   state: string;
+  sessionTerm: number | null;
+  sessionMeeting: number | null;
   createdAt: Date;
 }
 
@@ -147,6 +149,8 @@ export async function similarItems(db: Db, q: SimilarQuery): Promise<SimilarItem
           title: trackedItems.title,
           content: trackedItems.content,
           state: trackedItems.state,
+          sessionTerm: trackedItems.sessionTerm,
+          sessionMeeting: trackedItems.sessionMeeting,
           createdAt: trackedItems.createdAt,
         })
         .from(trackedItems)

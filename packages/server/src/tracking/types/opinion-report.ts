@@ -9,6 +9,8 @@ import {
   type ReportSubmitterKind,
   reportMachine,
 } from '@yiting/domain';
+import { ne } from 'drizzle-orm';
+import { trackedItems } from '../../db/schema.ts';
 import { authorParties, personalScopeSql } from '../parties.ts';
 import type { ItemData, ItemTypeDef } from '../registry.ts';
 import { assertPeople, authorOf, requireName, sectorOf } from './authors.ts';
@@ -23,6 +25,8 @@ export const reportType: ItemTypeDef = {
   payloads: ReportActionPayloads,
   config: (c) => c.report,
   scope: (actor) => personalScopeSql(actor, { signers: false, units: false }),
+  // Compared with reports that reached the office (an author's draft is theirs alone).
+  similarTo: () => ne(trackedItems.state, 'draft'),
   parties: (actor, item) => authorParties(actor, 'opinion.manage', item, []),
   // Adoption levels and instructions are counted in statistics and filtered on in lists.
   columns: (raw) => {

@@ -13,7 +13,7 @@ import {
   proposalNextDeadline,
   type SubmitterKind,
 } from '@yiting/domain';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { trackedItems } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { allocateNumber } from '../../usecases/doc-numbers.ts';
@@ -56,6 +56,32 @@ async function proposalsOf(env: Env, ids: string[]) {
     );
 }
 
+/**
+ * What a reviewer compares a proposal with: the proposals that reached the office (not drafts, not
+ * those still collecting signatures) of its session and the sessions before, without those already
+ * merged into it. Items without a session (entered between terms) are compared with all.
+ */
+function similarTo(row: ItemRow): SQL | undefined {
+  const merged = data(row).mergedFrom;
+  const t = trackedItems;
+  return and(
+    notInArray(t.state, ['draft', 'collecting_signatures']),
+    merged.length ? notInArray(t.id, merged) : undefined,
+    row.sessionTerm === null
+      ? undefined
+      : or(
+          sql`${t.sessionTerm} is null`,
+          lt(t.sessionTerm, row.sessionTerm),
+          and(
+            eq(t.sessionTerm, row.sessionTerm),
+            row.sessionMeeting === null
+              ? undefined
+              : or(sql`${t.sessionMeeting} is null`, lte(t.sessionMeeting, row.sessionMeeting)),
+          ),
+        ),
+  );
+}
+
 /** 提案 (CPPCC) and 代表建议 (NPC): one machine; `type` is the kind, so numbers run per kind. */
 export const proposalType: ItemTypeDef = {
   types: PROPOSAL_TYPES,
@@ -64,6 +90,7 @@ export const proposalType: ItemTypeDef = {
   payloads: ProposalActionPayloads,
   config: (c) => c.proposal,
   scope: (actor) => personalScopeSql(actor, { signers: true, units: true }),
+  similarTo,
   parties: (actor, item, units) =>
     authorParties(
       actor,
