@@ -54,7 +54,7 @@ async function switchUser(page: Page, username: string) {
 
 /** Opens an action's form from the matter page's buttons. */
 async function openAction(page: Page, action: string) {
-  await page.locator(`[data-testid=matter-actions] button[data-action=${action}]`).click();
+  await page.locator(`[data-testid=item-actions] button[data-action=${action}]`).click();
   const dialog = page.locator('.ant-modal-wrap:visible .ant-modal');
   await dialog.waitFor();
   return dialog;

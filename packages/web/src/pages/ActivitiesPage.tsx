@@ -1,14 +1,16 @@
-import { CalendarOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CalendarOutlined, PlusOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { ACTIVITY_TYPES, type Activity, type ActivityType } from '@yiting/domain';
-import { Card, Empty, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCursorList } from '../api/useCursorList.ts';
 import { useI18n } from '../i18n/useI18n.ts';
 import { ActivityCalendar } from '../modules/activities/ActivityCalendar.tsx';
+import { ActivityFormDrawer } from '../modules/activities/ActivityFormDrawer.tsx';
 import { ActivityTypeTag } from '../modules/activities/ActivityTypeTag.tsx';
 import { CalendarFeedButton } from '../modules/activities/CalendarFeedButton.tsx';
+import { usePermission } from '../modules/auth/usePermission.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -16,6 +18,9 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 export function ActivitiesPage() {
   const { t, dateTime } = useI18n();
   const navigate = useNavigate();
+  const { message } = App.useApp();
+  const canManage = usePermission('activity.manage');
+  const [creating, setCreating] = useState(false);
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'calendar' ? 'calendar' : 'list';
   const type = params.get('type') ?? undefined;
@@ -53,7 +58,21 @@ export function ActivitiesPage() {
       <PageHeader
         title={t('activities.title')}
         subtitle={t('activities.subtitle')}
-        extra={<CalendarFeedButton />}
+        extra={
+          <>
+            <CalendarFeedButton />
+            {canManage ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="activity-create"
+              >
+                {t('activities.create')}
+              </Button>
+            ) : null}
+          </>
+        }
       />
       <Card>
         <Flex gap={8} wrap justify="space-between" style={{ marginBottom: 16 }}>
@@ -100,7 +119,19 @@ export function ActivitiesPage() {
               pagination={false}
               size="middle"
               scroll={{ x: 900 }}
-              locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('activities.empty')} /> }}
+              locale={{
+                emptyText: list.isPending ? (
+                  ' '
+                ) : (
+                  <Empty description={t('activities.empty')}>
+                    {canManage && !qParam && !type ? (
+                      <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                        {t('activities.create')}
+                      </Button>
+                    ) : null}
+                  </Empty>
+                ),
+              }}
               onRow={(a) => ({ onDoubleClick: () => navigate(`/activities/${a.id}`) })}
               columns={[
                 {
@@ -152,6 +183,15 @@ export function ActivitiesPage() {
           </>
         )}
       </Card>
+      <ActivityFormDrawer
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(a) => {
+          setCreating(false);
+          message.success(t('activity.created', { title: a.title }));
+          navigate(`/activities/${a.id}`);
+        }}
+      />
     </>
   );
 }

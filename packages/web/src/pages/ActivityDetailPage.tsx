@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Activity, ActivityRecord, ActivityType } from '@yiting/domain';
 import {
@@ -23,8 +23,11 @@ import { api } from '../api/client.ts';
 import type { Page } from '../api/useCursorList.ts';
 import type { MessageKey } from '../i18n/I18nProvider.tsx';
 import { useI18n } from '../i18n/useI18n.ts';
+import { ActivityFormDrawer } from '../modules/activities/ActivityFormDrawer.tsx';
 import { ActivityRecords } from '../modules/activities/ActivityRecords.tsx';
 import { ActivityTypeTag } from '../modules/activities/ActivityTypeTag.tsx';
+import { type RecordDraft, RecordFormDrawer } from '../modules/activities/RecordFormDrawer.tsx';
+import { childTypeOf, matterTitleOf } from '../modules/activities/recordKinds.ts';
 import { sourceOfActivity } from '../modules/activities/sourceOfActivity.ts';
 import { usePermission } from '../modules/auth/usePermission.ts';
 import { type MatterDraft, MatterFormDrawer } from '../modules/matters/MatterFormDrawer.tsx';
@@ -40,7 +43,10 @@ export function ActivityDetailPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const canCreateMatter = usePermission('matter.manage');
+  const canManage = usePermission('activity.manage');
   const [draft, setDraft] = useState<MatterDraft | null>(null);
+  const [recordDraft, setRecordDraft] = useState<RecordDraft | null>(null);
+  const [form, setForm] = useState<'edit' | 'child' | null>(null);
   const activity = useQuery({
     queryKey: [`/activities/${id}`],
     queryFn: ({ signal }) => api.get<Activity>(`/activities/${id}`, undefined, signal),
@@ -82,14 +88,21 @@ export function ActivityDetailPage() {
   const muted = <Typography.Text type="secondary">—</Typography.Text>;
   const when = (iso: string) => dateTime(iso).replace(/:\d\d$/, '');
 
-  const convert = (f: ActivityRecord) =>
+  const convert = (r: ActivityRecord) =>
     setDraft({
-      title: f.title ?? f.content.slice(0, 60),
-      content: f.content,
+      title: matterTitleOf(r),
+      content: r.content,
       source: sourceOfActivity(a.type),
       sourceActivityId: a.id,
-      sourceRecordId: f.id,
-      origin: t('finding.convertOrigin', { activity: a.title, finding: f.title ?? '' }),
+      sourceRecordId: r.id,
+      origin:
+        r.kind === 'finding'
+          ? t('finding.convertOrigin', { activity: a.title, finding: r.title ?? '' })
+          : t('record.convertOrigin', {
+              activity: a.title,
+              kind: label('recordKind', r.kind),
+              text: r.title ?? r.personName ?? '',
+            }),
     });
 
   return (
@@ -117,9 +130,25 @@ export function ActivityDetailPage() {
           </Flex>
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
-            {t('common.back')}
-          </Button>
+          <>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+              {t('common.back')}
+            </Button>
+            {canManage && childTypeOf(a.type) ? (
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => setForm('child')}
+                data-testid="activity-add-child"
+              >
+                {t('activity.addChild', { type: label('activityType', childTypeOf(a.type)) })}
+              </Button>
+            ) : null}
+            {canManage ? (
+              <Button icon={<EditOutlined />} onClick={() => setForm('edit')} data-testid="activity-edit">
+                {t('common.edit')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Row gutter={16}>
@@ -143,6 +172,15 @@ export function ActivityDetailPage() {
                     muted
                   ),
                 },
+                ...(a.minutes
+                  ? [
+                      {
+                        key: 'minutes',
+                        label: t('activity.minutes'),
+                        children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.minutes}</span>,
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Card>
@@ -225,8 +263,10 @@ export function ActivityDetailPage() {
             <Card loading />
           ) : (
             <ActivityRecords
+              type={a.type}
               records={records.data?.items ?? []}
               {...(canCreateMatter ? { onConvert: convert } : {})}
+              {...(canManage ? { onAdd: setRecordDraft } : {})}
             />
           )}
         </Col>
@@ -239,6 +279,28 @@ export function ActivityDetailPage() {
           setDraft(null);
           message.success(t('matter.created', { title: m.title }));
           navigate(`/matters/${m.id}`);
+        }}
+      />
+      <RecordFormDrawer
+        activity={a}
+        records={records.data?.items ?? []}
+        draft={recordDraft}
+        onClose={() => setRecordDraft(null)}
+        onSaved={(r) => {
+          setRecordDraft(null);
+          message.success(t('record.added', { kind: label('recordKind', r.kind) }));
+        }}
+      />
+      <ActivityFormDrawer
+        open={form !== null}
+        activity={form === 'edit' ? a : undefined}
+        parent={form === 'child' ? a : undefined}
+        onClose={() => setForm(null)}
+        onReload={() => void activity.refetch()}
+        onSaved={(saved) => {
+          setForm(null);
+          message.success(t('activity.saved', { title: saved.title }));
+          if (saved.id !== a.id) navigate(`/activities/${saved.id}`);
         }}
       />
     </>

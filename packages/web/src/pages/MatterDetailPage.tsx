@@ -1,6 +1,12 @@
-import { ArrowLeftOutlined, FileWordOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { MatterAction, MatterChain } from '@yiting/domain';
+import {
+  type Matter,
+  type MatterAction,
+  MatterActionPayloads,
+  type MatterChain,
+  matterMachine,
+} from '@yiting/domain';
 import {
   Alert,
   App,
@@ -15,15 +21,22 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/ApiError.ts';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/useI18n.ts';
-import { MatterActionDialog } from '../modules/matters/MatterActionDialog.tsx';
+import { usePermission } from '../modules/auth/usePermission.ts';
 import { MatterChainTimeline } from '../modules/matters/MatterChainTimeline.tsx';
+import { MatterFormDrawer } from '../modules/matters/MatterFormDrawer.tsx';
 import { MatterStateTag } from '../modules/matters/MatterStateTag.tsx';
+import { matterActionForm } from '../modules/matters/matterActionForms.ts';
+import { unitLabel } from '../modules/matters/unitLabel.ts';
 import { WarningTag } from '../modules/matters/WarningTag.tsx';
+import type { PayloadSchema } from '../modules/tracking/ActionDialog.tsx';
+import { ItemActions } from '../modules/tracking/ItemActions.tsx';
+import { useIsMobile } from '../modules/tracking/useIsMobile.ts';
+import { useUnitOptions } from '../modules/units/useUnitOptions.ts';
 import { downloadFile } from '../ui/downloadFile.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
@@ -38,12 +51,28 @@ export function MatterDetailPage() {
   const { t, label, dateTime, locale } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [action, setAction] = useState<MatterAction | null>(null);
+  const mobile = useIsMobile();
+  const canManage = usePermission('matter.manage');
+  const [editing, setEditing] = useState(false);
   const [downloading, setDownloading] = useState(false);
   const query = useQuery({
     queryKey: [`/matters/${id}/chain`],
     queryFn: ({ signal }) => api.get<MatterChain>(`/matters/${id}/chain`, undefined, signal),
   });
+  const matter = query.data?.matter;
+  // Units are wanted by the assignment forms only (the office assigns, reassigns, hears objections).
+  const units = useUnitOptions(
+    !!matter?.actions.some((a) => a === 'assign' || a === 'reassign' || a === 'object'),
+  );
+  const formOf = useCallback(
+    (a: string) =>
+      matterActionForm(a as MatterAction, matter!, {
+        t,
+        label,
+        unitOptions: (units.data ?? []).map((u) => ({ value: u.id, label: unitLabel(u) })),
+      }),
+    [matter, t, label, units.data],
+  );
 
   if (query.isPending) return <FullPageSpin />;
   if (query.error) {
@@ -72,9 +101,7 @@ export function MatterDetailPage() {
     u.responsibleLeader
       ? t('matter.unitWithLeader', { unit: u.unitName, leader: u.responsibleLeader })
       : u.unitName;
-  const actions = [...m.actions].sort(
-    (a, b) => Number(PRIMARY.includes(b as MatterAction)) - Number(PRIMARY.includes(a as MatterAction)),
-  ) as MatterAction[];
+  const editable = canManage && !matterMachine.final.includes(m.state);
 
   const notice = async () => {
     setDownloading(true);
@@ -113,29 +140,40 @@ export function MatterDetailPage() {
                 {t('matter.downloadNotice')}
               </Button>
             ) : null}
+            {editable ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="matter-edit">
+                {t('common.edit')}
+              </Button>
+            ) : null}
           </>
         }
       />
-      {actions.length ? (
-        <Card size="small" style={{ marginBottom: 16 }} data-testid="matter-actions">
-          <Flex gap={8} wrap align="center">
-            <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
-              {t('matter.yourActions')}
-            </Typography.Text>
-            {actions.map((a) => (
-              <Button
-                key={a}
-                type={PRIMARY.includes(a) ? 'primary' : 'default'}
-                danger={DANGER.includes(a)}
-                onClick={() => setAction(a)}
-                data-action={a}
-              >
-                {label('matterAction', a)}
-              </Button>
-            ))}
-          </Flex>
-        </Card>
-      ) : null}
+      <ItemActions<Matter>
+        path="/matters"
+        item={m}
+        title={m.title}
+        actionLabel={(a) => label('matterAction', a)}
+        formOf={formOf}
+        schemaOf={(a) => MatterActionPayloads[a as MatterAction] as unknown as PayloadSchema}
+        primary={PRIMARY}
+        danger={DANGER}
+        mobile={mobile}
+        intro={(a) =>
+          m.pendingExtension && (a === 'approve_extension' || a === 'reject_extension') ? (
+            <Alert
+              type="info"
+              style={{ marginBottom: 16 }}
+              title={t('matter.pendingExtension', m.pendingExtension)}
+            />
+          ) : null
+        }
+        doneText={(next, a) =>
+          t('matter.actionDone', {
+            action: label('matterAction', a),
+            state: label('matterState', next.state),
+          })
+        }
+      />
       {m.pendingExtension ? (
         <Alert
           type="warning"
@@ -230,18 +268,15 @@ export function MatterDetailPage() {
           </Card>
         </Col>
       </Row>
-      <MatterActionDialog
+      <MatterFormDrawer
+        open={editing}
+        initial={null}
         matter={m}
-        action={action}
-        onClose={() => setAction(null)}
-        onDone={(next, a) => {
-          setAction(null);
-          message.success(
-            t('matter.actionDone', {
-              action: label('matterAction', a),
-              state: label('matterState', next.state),
-            }),
-          );
+        onClose={() => setEditing(false)}
+        onReload={() => void query.refetch()}
+        onSaved={(next) => {
+          setEditing(false);
+          message.success(t('matter.saved', { title: next.title }));
         }}
       />
     </>

@@ -1,10 +1,12 @@
-import { SendOutlined } from '@ant-design/icons';
-import type { ActivityRecord, RecordKind } from '@yiting/domain';
-import { Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
+import { DownOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import type { ActivityRecord, ActivityType, RecordKind } from '@yiting/domain';
+import { Button, Card, Dropdown, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MessageKey } from '../../i18n/I18nProvider.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
+import type { RecordDraft } from './RecordFormDrawer.tsx';
+import { canBecomeMatter, recordKindsFor } from './recordKinds.ts';
 
 const RATING_COLORS: Record<string, string> = {
   satisfied: 'success',
@@ -26,20 +28,40 @@ const ORDER: RecordKind[] = [
 
 /**
  * An activity's records grouped by kind: reports with their findings (a problem can become a matter),
- * suggestions with the department's response, questions with the answer and its rating.
+ * suggestions with the department's response, questions with the answer and its rating. Staff add
+ * records from here, and turn a problem, a suggestion, a question or a deliberation opinion into a matter.
  */
 export function ActivityRecords({
+  type,
   records,
   onConvert,
+  onAdd,
 }: {
+  /** The activity's type: the kinds it usually records are offered first. */
+  type: ActivityType;
   records: ActivityRecord[];
-  /** Offered on problems when the user may create matters. */
-  onConvert?: (finding: ActivityRecord) => void;
+  /** Offered on the records a matter can follow from, when the user may create matters. */
+  onConvert?: (record: ActivityRecord) => void;
+  /** Offered when the user may record the activity's results. */
+  onAdd?: (draft: RecordDraft) => void;
 }) {
   const { t, label } = useI18n();
+  const addButton = onAdd ? (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: recordKindsFor(type).map((k) => ({ key: k, label: label('recordKind', k) })),
+        onClick: ({ key }) => onAdd({ kind: key as RecordKind }),
+      }}
+    >
+      <Button type="primary" icon={<PlusOutlined />} data-testid="record-add">
+        {t('activity.addRecord')} <DownOutlined />
+      </Button>
+    </Dropdown>
+  ) : null;
   if (!records.length)
     return (
-      <Card title={t('activity.records')}>
+      <Card title={t('activity.records')} extra={addButton}>
         <Empty description={t('activity.noRecords')} />
       </Card>
     );
@@ -63,21 +85,17 @@ export function ActivityRecords({
       </Flex>
     ) : null;
 
+  const convert = (r: ActivityRecord) =>
+    onConvert && canBecomeMatter(r)
+      ? [
+          <Button key="convert" size="small" icon={<SendOutlined />} onClick={() => onConvert(r)}>
+            {t('finding.convert')}
+          </Button>,
+        ]
+      : [];
+
   const finding = (f: ActivityRecord) => (
-    <List.Item
-      key={f.id}
-      data-record={f.id}
-      data-testid="finding"
-      actions={
-        f.nature === 'problem' && onConvert && !f.matterIds.length
-          ? [
-              <Button key="convert" size="small" icon={<SendOutlined />} onClick={() => onConvert(f)}>
-                {t('finding.convert')}
-              </Button>,
-            ]
-          : []
-      }
-    >
+    <List.Item key={f.id} data-record={f.id} data-testid="finding" actions={convert(f)}>
       <List.Item.Meta
         title={
           <Flex gap={8} align="center" wrap>
@@ -100,7 +118,7 @@ export function ActivityRecords({
   const plain = (r: ActivityRecord): ReactNode => {
     if (r.kind === 'suggestion' || r.kind === 'question') {
       return (
-        <List.Item key={r.id}>
+        <List.Item key={r.id} data-record={r.id} actions={convert(r)}>
           <div style={{ width: '100%' }}>
             <Typography.Text strong>
               {r.personName ?? ''}
@@ -136,7 +154,7 @@ export function ActivityRecords({
       );
     }
     return (
-      <List.Item key={r.id}>
+      <List.Item key={r.id} data-record={r.id} actions={convert(r)}>
         <List.Item.Meta
           title={r.title ?? (r.personName ? `${r.personName}` : undefined)}
           description={
@@ -160,9 +178,29 @@ export function ActivityRecords({
 
   return (
     <Flex vertical gap={16}>
+      {addButton ? (
+        <Flex justify="space-between" align="center">
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('activity.records')}
+          </Typography.Title>
+          {addButton}
+        </Flex>
+      ) : null}
       {reports.map((r) => (
         <Card
           key={r.id}
+          extra={
+            onAdd ? (
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => onAdd({ kind: 'finding', parentId: r.id })}
+                data-testid="finding-add"
+              >
+                {t('activity.addFinding')}
+              </Button>
+            ) : null
+          }
           title={
             <Flex gap={8} align="center">
               <Tag style={{ marginInlineEnd: 0 }}>{label('recordKind', 'report')}</Tag>

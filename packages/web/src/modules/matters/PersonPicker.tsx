@@ -6,7 +6,9 @@ import { api } from '../../api/client.ts';
 import type { Page } from '../../api/useCursorList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
-const titleOf = (p: Person, role: MembershipRole) => p.memberships.find((m) => m.role === role)?.title;
+/** The title a person is known by in this role (any role's when none is asked for). */
+const titleOf = (p: Person, role: MembershipRole | null) =>
+  p.memberships.find((m) => (role ? m.role === role : !!m.title))?.title;
 
 /**
  * Picks a person by name or pinyin; the register is large, so the server searches. One person (a
@@ -16,28 +18,32 @@ export function PersonPicker<M extends boolean = false>({
   value,
   onChange,
   id,
-  role = 'leader',
+  membership = 'leader',
   multiple,
   exclude = [],
   placeholder,
   source = 'people',
+  names,
 }: {
   value?: M extends true ? string[] : string;
   onChange?: (v: (M extends true ? string[] : string) | undefined) => void;
   id?: string;
-  role?: MembershipRole;
+  /** Whom to look among; null: anyone in the register (participants, speakers). */
+  membership?: MembershipRole | null;
   multiple?: M;
   exclude?: string[];
   placeholder?: string;
   /** `cosigners`: the members and deputies a proposer may name, for accounts without person.read. */
   source?: 'people' | 'cosigners';
+  /** Labels of the people already chosen (an edited record's), so they show by name before any search. */
+  names?: Record<string, string>;
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   // Names already chosen stay labelled after the search moves on.
-  const [known, setKnown] = useState<Record<string, string>>({});
+  const [known, setKnown] = useState<Record<string, string>>(() => names ?? {});
   const found = useQuery({
-    queryKey: [source === 'people' ? '/people' : '/proposals/cosigner-candidates', 'picker', role, q],
+    queryKey: [source === 'people' ? '/people' : '/proposals/cosigner-candidates', 'picker', membership, q],
     queryFn: async ({ signal }) => {
       if (source === 'cosigners') {
         const page = await api.get<{ items: { id: string; name: string; sector: string | null }[] }>(
@@ -50,10 +56,10 @@ export function PersonPicker<M extends boolean = false>({
           label: p.sector ? `${p.name}（${p.sector}）` : p.name,
         }));
       }
-      const page = await api.get<Page<Person>>('/people', { q, limit: 20, role }, signal);
+      const page = await api.get<Page<Person>>('/people', { q, limit: 20, role: membership }, signal);
       return page.items.map((p) => ({
         value: p.id,
-        label: titleOf(p, role) ? `${p.name}（${titleOf(p, role)}）` : p.name,
+        label: titleOf(p, membership) ? `${p.name}（${titleOf(p, membership)}）` : p.name,
       }));
     },
     staleTime: 60_000,

@@ -48,6 +48,7 @@ export interface ActionFieldSpec {
   required?: boolean;
   options?: { value: string | number; label: string }[];
   help?: string;
+  placeholder?: string;
   initial?: unknown;
   /** Shown only for some values of the others (assign's mode: lead unit or separate units). */
   when?: (values: FormValues) => boolean;
@@ -175,11 +176,18 @@ export function ActionDialog({
   const control = (f: ActionFieldSpec): ReactNode => {
     switch (f.control) {
       case 'text':
-        return <Input maxLength={200} />;
+        return <Input maxLength={200} placeholder={f.placeholder} />;
       case 'textarea':
-        return <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />;
+        return <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} placeholder={f.placeholder} />;
       case 'select':
-        return <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={f.options} />;
+        return (
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={f.options}
+            placeholder={f.placeholder}
+          />
+        );
       case 'multiselect':
         return <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={f.options} />;
       case 'tags':

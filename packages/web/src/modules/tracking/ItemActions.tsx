@@ -20,6 +20,7 @@ export function ItemActions<T extends { id: string; version: number; actions: st
   danger,
   mobile,
   intro,
+  doneText,
   onDone,
 }: {
   /** The API collection, e.g. `/proposals`. */
@@ -33,6 +34,8 @@ export function ItemActions<T extends { id: string; version: number; actions: st
   danger: readonly string[];
   mobile: boolean;
   intro?: (action: string) => ReactNode;
+  /** The message once done (default: "done: <action>"), e.g. with the state it led to. */
+  doneText?: (next: T, action: string) => string;
   onDone?: (next: T, action: string) => void;
 }) {
   const { t } = useI18n();
@@ -84,7 +87,7 @@ export function ItemActions<T extends { id: string; version: number; actions: st
               /^\/(dashboard|notifications)/.test(String(q.queryKey[0])),
           });
           setAction(null);
-          message.success(t('item.actionDone', { action: actionLabel(a) }));
+          message.success(doneText ? doneText(next, a) : t('item.actionDone', { action: actionLabel(a) }));
           onDone?.(next, a);
         }}
       />
