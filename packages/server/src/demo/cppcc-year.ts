@@ -466,7 +466,49 @@ export function cppccProposals(): ProposalPlan[] {
         `2025-12-${String(10 + (out.length % 15))}`,
         { kind: 'early', state },
       );
+  retold(out);
   return out;
+}
+
+const RETOLD = {
+  earlier: {
+    title: '关于推动新会陈皮全产业链高质量发展的提案',
+    content:
+      '新会陈皮是江门最具代表性的特色产业，近年来种植面积和产值持续增长，带动了数万农户增收。' +
+      '但调研发现，产业仍存在精深加工比例偏低、品牌保护不力、市场以次充好、冷链仓储设施不足等问题。' +
+      '建议：一是建设新会陈皮精深加工产业园，支持企业开发陈皮食品、药品和日化产品，提高精深加工比例；' +
+      '二是打造新会陈皮区域公用品牌，严格地理标志产品保护，建立从种植到销售的全程溯源体系；' +
+      '三是完善冷链物流和仓储设施，建设陈皮标准化仓储中心；' +
+      '四是发挥侨乡优势，利用侨务资源拓展海外市场，推动新会陈皮“借侨出海”。',
+  },
+  later: {
+    title: '关于加快新会陈皮产业链延伸和品牌保护的提案',
+    content:
+      '新会陈皮是江门最具代表性的特色产业，种植面积和产值逐年增长。' +
+      '但产业仍存在精深加工比例偏低、品牌保护不力、市场以次充好等问题，制约了高质量发展。' +
+      '建议：一是建设新会陈皮精深加工产业园，支持企业开发陈皮食品、药品和日化产品；' +
+      '二是打造新会陈皮区域公用品牌，严格地理标志产品保护，建立从种植到销售的全程溯源体系；' +
+      '三是利用侨务资源拓展海外市场，推动新会陈皮“借侨出海”。',
+  },
+};
+
+/**
+ * The reviewer's clear case of a similar proposal (issue 4): one of the proposals awaiting review in
+ * December retells a 陈皮 proposal of the same session that is still being handled, which can therefore
+ * take it in (并案). Only texts change; the counts stay the plan's.
+ */
+function retold(out: ProposalPlan[]) {
+  const chenpi = FIELDS.find((f) => f.field === '陈皮')!;
+  const earlier = out.find(
+    (p) =>
+      p.field === chenpi &&
+      p.outcome.kind === 'accepted' &&
+      p.outcome.path.final === 'handling' &&
+      !p.outcome.path.rehandled,
+  )!;
+  const later = out.find((p) => p.outcome.kind === 'early' && p.outcome.state === 'submitted')!;
+  Object.assign(earlier, RETOLD.earlier);
+  Object.assign(later, RETOLD.later, { field: chenpi, category: chenpi.category });
 }
 
 // ---------------------------------------------------------------- public-opinion reports
