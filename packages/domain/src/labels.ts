@@ -509,6 +509,7 @@ export const VALIDATION_MESSAGES = {
   already_received: { zh: '已签收或已办理，不能再提出异议', en: 'Already taken up' },
   already_objected: { zh: '本单位已提出过异议', en: 'Your unit has already objected' },
   date_in_future: { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  session_incomplete: { zh: '届次和会次须同时填写', en: 'Give both the term and the meeting' },
   extension_too_long: {
     zh: '延期后的总办理期限超过上限',
     en: 'The extended deadline passes the longest handling time allowed',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { WarningLevelSchema } from './matter-schemas.ts';
 import { Id, ListQuery } from './schemas.ts';
 import { ItemHighlights } from './text.ts';
+import { KeyStage } from './tracking/key-proposals.ts';
 import {
   InstructionLevel,
   REPORT_ACTIONS,
@@ -9,7 +10,6 @@ import {
   ReportState,
   ReportSubmitterKind,
 } from './tracking/opinion-reports.ts';
-import { KeyStage } from './tracking/key-proposals.ts';
 import { PROPOSAL_ACTIONS, ProposalKind, ProposalState, SubmitterKind } from './tracking/proposals.ts';
 
 // API shapes of proposals/suggestions and public-opinion reports: requests are strict objects (unknown
@@ -185,16 +185,21 @@ export const ProposalListQuery = ListQuery.extend({
 });
 
 /** The key proposals (重点提案) of one session: `/proposals/key-progress` and its .xlsx. */
-export const KeyProgressQuery = z.strictObject({
-  kind: ProposalKind.default('proposal'),
-  /** 届次 and 会次; the latest session with key proposals when not given. */
-  sessionTerm: z.coerce.number().int().min(1).max(99).optional(),
-  sessionMeeting: z.coerce.number().int().min(1).max(99).optional(),
-  /** Only those this leader supervises (领衔督办). */
-  supervisorPersonId: Id.optional(),
-  /** Only those the caller's person supervises (a leader's own list). */
-  supervisedByMe: Flag.optional(),
-});
+export const KeyProgressQuery = z
+  .strictObject({
+    kind: ProposalKind.default('proposal'),
+    /** 届次 and 会次; the latest session with key proposals when not given. */
+    sessionTerm: z.coerce.number().int().min(1).max(99).optional(),
+    sessionMeeting: z.coerce.number().int().min(1).max(99).optional(),
+    /** Only those this leader supervises (领衔督办). */
+    supervisorPersonId: Id.optional(),
+    /** Only those the caller's person supervises (a leader's own list). */
+    supervisedByMe: Flag.optional(),
+  })
+  .refine((q) => (q.sessionTerm === undefined) === (q.sessionMeeting === undefined), {
+    path: ['sessionMeeting'],
+    message: 'session_incomplete',
+  });
 export type KeyProgressQuery = z.infer<typeof KeyProgressQuery>;
 
 export const KeyProposal = Proposal.extend({

@@ -1,6 +1,9 @@
 import {
   availableActions,
   endOfDayCst,
+  KeyProgress,
+  KeyProgressQuery,
+  keyProgress,
   PROPOSAL_STATES,
   Proposal,
   type ProposalData,
@@ -14,13 +17,16 @@ import {
   proposalMachine,
   proposalNextDeadline,
   type SubmitterKind,
+  summariseKeyProgress,
   warningLevel,
 } from '@yiting/domain';
 import { and, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TypedApp } from '../app.ts';
-import { trackedItems } from '../db/schema.ts';
-import { bodyActorOf } from '../plugins/auth.ts';
+import type { Db } from '../db/client.ts';
+import { bodies, trackedItems } from '../db/schema.ts';
+import { type Actor, bodyActorOf } from '../plugins/auth.ts';
+import { keyProposalRows, latestEvents, proposalSessions } from '../repositories/key-proposals.ts';
 import { todayCst, unitsOfItems } from '../repositories/matters.ts';
 import { listPeople, membershipsOf } from '../repositories/people.ts';
 import {
@@ -31,8 +37,11 @@ import {
   resultCategorySql,
 } from '../repositories/statistics.ts';
 import { assignedToUnit, personNames, signersOfItems } from '../repositories/tracked-items.ts';
+import { trackingConfig } from '../tracking/config.ts';
 import { typeDef } from '../tracking/registry.ts';
+import { keyProposalsWorkbook } from '../xlsx/key-proposals.ts';
 import type { RouteContext } from './context.ts';
+import { XLSX_TYPE } from './import-export.ts';
 import { itemRoutes, type Presenter } from './tracked-items.ts';
 
 const ACTIVE = PROPOSAL_STATES.filter(proposalIsActive);
@@ -150,6 +159,64 @@ export const presentProposals: Presenter<Proposal> = async (db, actor, rows, con
   });
 };
 
+/**
+ * 重点提案 of one session as the progress view shows them: each with its stage and latest event, the
+ * stage counts, the sessions to choose from and the supervising leaders to filter by. The leader filter
+ * applies after `supervisors` is counted (a session has a few dozen key proposals, not thousands).
+ */
+async function keyProgressOf(db: Db, actor: Actor & { bodyId: string }, q: KeyProgressQuery) {
+  const def = typeDef('proposal');
+  const sessions = await proposalSessions(db, def, actor, q.kind);
+  const session =
+    q.sessionTerm !== undefined && q.sessionMeeting !== undefined
+      ? { term: q.sessionTerm, meeting: q.sessionMeeting }
+      : (sessions.find((s) => s.keyCount > 0) ?? sessions[0] ?? null);
+  const all = session ? await keyProposalRows(db, def, actor, { kind: q.kind, ...session }) : [];
+  const names = await personNames(
+    db,
+    actor.bodyId,
+    all.map((r) => r.supervisorPersonId),
+  );
+  const counts = new Map<string, number>();
+  for (const r of all)
+    if (r.supervisorPersonId) counts.set(r.supervisorPersonId, (counts.get(r.supervisorPersonId) ?? 0) + 1);
+  const supervisors = [...counts]
+    .filter(([id]) => names.has(id))
+    .map(([personId, count]) => ({ personId, name: names.get(personId)!, count }));
+  // A leader's own list; an account without a person supervises nothing (not everything).
+  const leader = q.supervisedByMe === 'true' ? actor.account.personId : q.supervisorPersonId;
+  const rows =
+    q.supervisedByMe === 'true' || leader
+      ? all.filter((r) => !!leader && r.supervisorPersonId === leader)
+      : all;
+  const config = await trackingConfig(db, actor.bodyId);
+  const [presented, events] = await Promise.all([
+    presentProposals(db, actor, rows, config),
+    latestEvents(
+      db,
+      actor.bodyId,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  const items = presented.map((p, i) => {
+    const pos = keyProgress({ state: p.state, data: rows[i]!.data as ProposalData });
+    const e = events.get(p.id);
+    return {
+      ...p,
+      stage: pos.stage,
+      stepsDone: pos.done,
+      latestEvent: e ? { action: e.action, at: e.at.toISOString(), actorName: e.actorName } : null,
+    };
+  });
+  return {
+    sessions,
+    session: session && { term: session.term, meeting: session.meeting },
+    supervisors,
+    summary: summariseKeyProgress(items),
+    items,
+  };
+}
+
 /** Who may be asked to co-sign: the body's members and deputies, by name or pinyin. */
 const CosignerQuery = z.object({ q: z.string().trim().max(50).optional() });
 const Cosigners = z.object({
@@ -187,6 +254,63 @@ export function proposalRoutes(app: TypedApp, { database }: RouteContext) {
       };
     },
   );
+  app.get(
+    '/proposals/key-progress',
+    {
+      config: { permission: 'proposal.read' },
+      schema: {
+        tags: ['proposals'],
+        summary: 'Key proposals (重点提案) of a session with their progress, for the progress view',
+        description:
+          'The latest session with key proposals unless `sessionTerm` and `sessionMeeting` are given. ' +
+          'A liaison sees the key proposals assigned to its unit, a member those they signed.',
+        querystring: KeyProgressQuery,
+        response: { 200: KeyProgress },
+      },
+    },
+    async (req) => keyProgressOf(database.db, bodyActorOf(req), req.query),
+  );
+
+  app.get(
+    '/proposals/key-progress.xlsx',
+    {
+      config: { permission: 'proposal.read' },
+      schema: {
+        tags: ['proposals'],
+        summary: 'The key proposals’ progress as .xlsx, with the same filters as /proposals/key-progress',
+        querystring: KeyProgressQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = bodyActorOf(req);
+      const db = database.db;
+      const progress = await keyProgressOf(db, actor, req.query);
+      const [body] = await db.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, actor.bodyId));
+      const leader =
+        req.query.supervisedByMe === 'true' ? actor.account.personId : (req.query.supervisorPersonId ?? null);
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const s = progress.session;
+      const name = `key-${req.query.kind}s${s ? `-${s.term}-${s.meeting}` : ''}-${today}.xlsx`;
+      const zhName = `${req.query.kind === 'proposal' ? '重点提案' : '重点督办建议'}${s ? `-${s.term}-${s.meeting}` : ''}-${today}.xlsx`;
+      const buf = await keyProposalsWorkbook({
+        bodyName: body?.name ?? '',
+        progress,
+        kind: req.query.kind,
+        supervisor: progress.supervisors.find((x) => x.personId === leader)?.name ?? null,
+        locale: req.locale,
+        exportedOn: today,
+      });
+      return reply
+        .type(XLSX_TYPE)
+        .header('cache-control', 'no-store')
+        .header(
+          'content-disposition',
+          `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(req.locale === 'en-US' ? name : zhName)}`,
+        )
+        .send(buf);
+    },
+  );
+
   itemRoutes(app, database.db, {
     type: 'proposal',
     path: '/proposals',
