@@ -14,6 +14,7 @@ import { MATTER_FILTER_KEYS, type MatterFilterValues } from '../modules/matters/
 import { WarningTag } from '../modules/matters/WarningTag.tsx';
 import { downloadFile } from '../ui/downloadFile.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { SearchHit, SearchSnippets } from '../ui/Highlighted.tsx';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
@@ -109,7 +110,10 @@ export function MattersPage() {
               dataIndex: 'title',
               render: (title: string, m) => (
                 <>
-                  <Link to={`/matters/${m.id}`}>{title}</Link>
+                  <Link to={`/matters/${m.id}`}>
+                    <SearchHit title={title} highlights={m.highlights} />
+                  </Link>
+                  <SearchSnippets highlights={m.highlights} />
                   {m.sourceActivityTitle ? (
                     <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                       {m.sourceActivityTitle}

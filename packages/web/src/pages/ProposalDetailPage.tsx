@@ -29,10 +29,12 @@ import { isApiError } from '../api/ApiError.ts';
 import { api } from '../api/client.ts';
 import type { Page } from '../api/useCursorList.ts';
 import { useI18n } from '../i18n/useI18n.ts';
+import { usePermission } from '../modules/auth/usePermission.ts';
 import { unitLabel } from '../modules/matters/unitLabel.ts';
 import { WarningTag } from '../modules/matters/WarningTag.tsx';
 import { ProposalStateTag } from '../modules/proposals/ProposalStateTag.tsx';
 import { proposalActionForm } from '../modules/proposals/proposalActionForms.ts';
+import { SimilarProposals } from '../modules/proposals/SimilarProposals.tsx';
 import type { PayloadSchema } from '../modules/tracking/ActionDialog.tsx';
 import { ItemActions } from '../modules/tracking/ItemActions.tsx';
 import { ItemTimeline } from '../modules/tracking/ItemTimeline.tsx';
@@ -74,6 +76,7 @@ export function ProposalDetailPage() {
   const { t, label, locale, dateTime, maybe } = useI18n();
   const navigate = useNavigate();
   const mobile = useIsMobile();
+  const canReview = usePermission('proposal.manage');
   const query = useQuery({
     queryKey: [`/proposals/${id}`],
     queryFn: ({ signal }) => api.get<Proposal>(`/proposals/${id}`, undefined, signal),
@@ -177,6 +180,7 @@ export function ProposalDetailPage() {
           title={t('matter.pendingExtension', p.pendingExtension)}
         />
       ) : null}
+      {p.state === 'submitted' && canReview ? <SimilarProposals proposal={p} mobile={mobile} /> : null}
       <Row gutter={16}>
         <Col xs={24} xl={10}>
           <Card title={t('proposal.basics')} style={{ marginBottom: 16 }} size={mobile ? 'small' : 'default'}>

@@ -13,6 +13,7 @@ import { useProposalKind } from '../modules/proposals/useProposalKind.ts';
 import { useIsMobile } from '../modules/tracking/useIsMobile.ts';
 import { useUrlFilters } from '../modules/tracking/useUrlFilters.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { SearchHit, SearchSnippets } from '../ui/Highlighted.tsx';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
@@ -95,10 +96,11 @@ export function ProposalsPage() {
                 <Link to={`/proposals/${p.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
                   <Flex justify="space-between" gap={8} align="flex-start">
                     <Typography.Text strong style={{ flex: 1 }}>
-                      {p.title}
+                      <SearchHit title={p.title} highlights={p.highlights} />
                     </Typography.Text>
                     <ProposalStateTag state={p.state} kind={p.kind} />
                   </Flex>
+                  <SearchSnippets highlights={p.highlights} />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {[p.number, p.proposerName ?? p.submitterName, p.category].filter(Boolean).join(' · ')}
                   </Typography.Text>
@@ -124,12 +126,15 @@ export function ProposalsPage() {
                 dataIndex: 'title',
                 render: (title: string, p) => (
                   <>
-                    <Link to={`/proposals/${p.id}`}>{title}</Link>
+                    <Link to={`/proposals/${p.id}`}>
+                      <SearchHit title={title} highlights={p.highlights} />
+                    </Link>
                     {p.key ? (
                       <Tag color="red" style={{ marginInlineStart: 8 }}>
                         {t('proposal.key')}
                       </Tag>
                     ) : null}
+                    <SearchSnippets highlights={p.highlights} />
                   </>
                 ),
               },

@@ -11,6 +11,7 @@ import { ReportStateTag } from '../modules/reports/ReportStateTag.tsx';
 import { useIsMobile } from '../modules/tracking/useIsMobile.ts';
 import { useUrlFilters } from '../modules/tracking/useUrlFilters.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { SearchHit, SearchSnippets } from '../ui/Highlighted.tsx';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
@@ -113,10 +114,11 @@ export function ReportsPage() {
                 >
                   <Flex justify="space-between" gap={8} align="flex-start">
                     <Typography.Text strong style={{ flex: 1 }}>
-                      {r.title}
+                      <SearchHit title={r.title} highlights={r.highlights} />
                     </Typography.Text>
                     <ReportStateTag state={r.state} />
                   </Flex>
+                  <SearchSnippets highlights={r.highlights} />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {[r.proposerName ?? r.submitterName, r.category].filter(Boolean).join(' · ')}
                   </Typography.Text>
@@ -137,7 +139,14 @@ export function ReportsPage() {
               {
                 title: t('report.title'),
                 dataIndex: 'title',
-                render: (title: string, r) => <Link to={`/opinion-reports/${r.id}`}>{title}</Link>,
+                render: (title: string, r) => (
+                  <>
+                    <Link to={`/opinion-reports/${r.id}`}>
+                      <SearchHit title={title} highlights={r.highlights} />
+                    </Link>
+                    <SearchSnippets highlights={r.highlights} />
+                  </>
+                ),
               },
               {
                 title: t('report.author'),

@@ -1,9 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { ActionDialog, type ActionFormSpec, type PayloadSchema } from './ActionDialog.tsx';
-import { fireItemAction } from './fireItemAction.ts';
+import { useItemAction } from './useItemAction.ts';
 
 /**
  * The buttons of what the current user may do now (the item's `actions`, decided by the server) and the
@@ -40,7 +39,7 @@ export function ItemActions<T extends { id: string; version: number; actions: st
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const fire = useItemAction<T>(path);
   const [action, setAction] = useState<string | null>(null);
   const spec = useMemo(() => (action ? formOf(action) : { fields: [] }), [action, formOf]);
   const actions = [...item.actions].sort((a, b) => Number(primary.includes(b)) - Number(primary.includes(a)));
@@ -80,12 +79,7 @@ export function ItemActions<T extends { id: string; version: number; actions: st
         onClose={() => setAction(null)}
         onSubmit={async (payload) => {
           const a = action!;
-          const next = await fireItemAction<T>(path, item, a, payload);
-          await queryClient.invalidateQueries({
-            predicate: (q) =>
-              String(q.queryKey[0]).startsWith(path) ||
-              /^\/(dashboard|notifications)/.test(String(q.queryKey[0])),
-          });
+          const next = await fire(item, a, payload);
           setAction(null);
           message.success(doneText ? doneText(next, a) : t('item.actionDone', { action: actionLabel(a) }));
           onDone?.(next, a);
