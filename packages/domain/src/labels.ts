@@ -519,6 +519,7 @@ export const VALIDATION_MESSAGES = {
     en: 'Choose one of the configured categories',
   },
   already_replied: { zh: '本单位本轮已答复', en: 'Your unit has already replied in this round' },
+  no_reply_yet: { zh: '该单位尚无经审核的答复', en: 'This unit has no approved reply yet' },
   contact_required: { zh: '答复前须与提出人沟通联系', en: 'Contact the proposer before replying' },
   co_opinions_missing: {
     zh: '会办单位意见尚未全部收到（期限未到）',

@@ -16,3 +16,18 @@ export function ifMatchVersion(req: FastifyRequest): number {
 export function setEtag(reply: FastifyReply, version: number) {
   reply.header('ETag', `"${version}"`);
 }
+
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A generated file as a download: an ASCII name for old clients, the real (Chinese) name as filename*. */
+export function sendFile(reply: FastifyReply, type: string, buf: Buffer, asciiName: string, name: string) {
+  return reply
+    .type(type)
+    .header('cache-control', 'no-store')
+    .header(
+      'content-disposition',
+      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
+    .send(buf);
+}

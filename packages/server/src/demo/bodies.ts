@@ -1,4 +1,5 @@
 import type { BodyKind, BodyLevel } from '@yiting/domain';
+import { chineseNumber } from '../documents/wording.ts';
 
 /** A 届: number, name and dates. The 2021 county and town elections and the 2022 city ones. */
 export interface DemoTerm {
@@ -21,16 +22,6 @@ export interface DemoBody {
   term?: DemoTerm;
   /** The body's configuration (tracking/config.ts), e.g. the 代字 of its assignment notices. */
   config?: Record<string, unknown>;
-}
-
-const CN_NUMBERS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** 16 → 十六, 7 → 七: enough for the term numbers used here (1–99). */
-export function chineseNumber(n: number): string {
-  if (n <= 10) return CN_NUMBERS[n]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CN_NUMBERS[tens]}十${ones ? CN_NUMBERS[ones] : ''}`;
 }
 
 /** 江门市 + 16 + 人民代表大会 → 江门市第十六届人民代表大会. */

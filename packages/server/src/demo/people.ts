@@ -1,5 +1,6 @@
 import type { DeputyLevel, MembershipRole } from '@yiting/domain';
-import { COUNTIES, chineseNumber, DEMO_BODIES, type DemoCounty } from './bodies.ts';
+import { chineseNumber } from '../documents/wording.ts';
+import { COUNTIES, DEMO_BODIES, type DemoCounty } from './bodies.ts';
 import { type Gender, NameGenerator, Rng } from './names.ts';
 import {
   CPPCC_OFFICE,

@@ -17,6 +17,7 @@ import {
   type ParagraphChild,
   RelativeHorizontalPosition,
   RelativeVerticalPosition,
+  Tab,
   Table,
   TableAnchorType,
   TableCell,
@@ -113,7 +114,19 @@ export interface OfficialDocument {
   mark: string;
   /** 发文字号, e.g. 江人大督〔2025〕1号. */
   number: string;
+  /**
+   * Letter format only: lines 顶格居版心左边缘 on the number's lines (the standard's place for 密级 and
+   * 紧急程度; a proposal's reply puts its result category there, e.g. 答复类别：A).
+   */
+  headLeft?: string[] | undefined;
+  /** Letter format only: 签发人, under the number at the right edge. */
+  signer?: string | undefined;
   title: string;
+  /**
+   * Where the title breaks when it does not fit one line (§7.3.1: 回行时词意完整、排列对称): its lines,
+   * which together are the title. Without them the title wraps where the line is full.
+   */
+  titleLines?: string[] | undefined;
   /** 主送机关, ending with ：. */
   addressee: string;
   body: Block[];
@@ -345,26 +358,60 @@ function colophon(d: OfficialDocument): (Table | Paragraph)[] {
   ];
 }
 
+/**
+ * The letter format's head (§10.1): the number 顶格居版心右边缘, 7/8 of a 3号 character below the first
+ * double rule, 签发人 under it; the left lines 顶格居版心左边缘 beside them.
+ */
+function letterHead(d: OfficialDocument): Paragraph[] {
+  const right: ParagraphChild[][] = [];
+  if (d.number) right.push([run(d.number, FONTS.fangsong, SIZE.三号)]);
+  // §7.2.4: 「签发人」 in 仿宋, the name in 楷体.
+  if (d.signer)
+    right.push([run('签发人：', FONTS.fangsong, SIZE.三号), run(d.signer, FONTS.kaiti, SIZE.三号)]);
+  const left = d.headLeft ?? [];
+  const rows = Math.max(1, left.length, right.length);
+  return Array.from({ length: rows }, (_, i) => {
+    const l = left[i];
+    const r = right[i];
+    return new Paragraph({
+      alignment: l ? AlignmentType.LEFT : AlignmentType.RIGHT,
+      tabStops: l && r ? [{ type: TabStopType.RIGHT, position: TYPE_WIDTH }] : undefined,
+      spacing: { ...exact(), before: i === 0 ? 280 : 0 },
+      children: [
+        ...(l ? [run(l, FONTS.fangsong, SIZE.三号)] : []),
+        ...(l && r ? [new TextRun({ children: [new Tab()] })] : []),
+        ...(r ?? []),
+      ],
+    });
+  });
+}
+
+/** The title in 2号小标宋, broken at its given lines when it is wider than the type area. */
+function titleRuns(d: OfficialDocument): TextRun[] {
+  const perLine = Math.floor(TYPE_WIDTH / (SIZE.二号 * 10));
+  const lines = d.titleLines && widthInChars(d.title) > perLine ? d.titleLines : [d.title];
+  return lines.map(
+    (line, i) =>
+      new TextRun({
+        text: line,
+        font: font(FONTS.xiaobiaosong),
+        size: SIZE.二号,
+        ...(i > 0 ? { break: 1 } : {}),
+      }),
+  );
+}
+
 /** Lays the document out and packs it as .docx. */
 export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffer> {
   const letter = d.format === 'letter';
-  const head = letter
-    ? [
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
-          // §10.1: the number 顶格居版心右边缘, 7/8 of a 3号 character below the first double rule.
-          spacing: { ...exact(), before: 280 },
-          children: [run(d.number, FONTS.fangsong, SIZE.三号)],
-        }),
-      ]
-    : standardHead(d);
+  const head = letter ? letterHead(d) : standardHead(d);
   const children = [
     ...head,
     ...blank(2),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      children: [run(d.title, FONTS.xiaobiaosong, SIZE.二号)],
+      children: titleRuns(d),
     }),
     ...blank(1),
     new Paragraph({ spacing: exact(), children: [run(d.addressee, FONTS.fangsong, SIZE.三号)] }),

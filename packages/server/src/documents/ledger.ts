@@ -21,7 +21,7 @@ import {
   namesFor,
   unitsOfItems,
 } from '../repositories/matters.ts';
-import { cstParts } from './notice.ts';
+import { cstParts } from './wording.ts';
 
 /** One row of the rectification ledger (整改台账, DOMAIN.md): a matter and its latest report. */
 export interface LedgerRow {

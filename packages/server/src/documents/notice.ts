@@ -6,21 +6,7 @@ import { AppError } from '../errors.ts';
 import type { ItemRow } from '../repositories/matters.ts';
 import type { BodyTrackingConfig } from '../tracking/config.ts';
 import { type Block, type OfficialDocument, renderOfficialDocument } from './gbt9704.ts';
-
-/** Parts of a date in China (documents are dated where they are issued). */
-export function cstParts(d: Date) {
-  const s = new Date(d.getTime() + 8 * 3_600_000).toISOString();
-  return { y: Number(s.slice(0, 4)), m: Number(s.slice(5, 7)), d: Number(s.slice(8, 10)) };
-}
-
-/** 2025年8月12日: Arabic numerals without leading zeros (GB/T 9704 §7.3.5). */
-export function chineseDate(date: Date | string): string {
-  const p =
-    typeof date === 'string'
-      ? { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) }
-      : cstParts(date);
-  return `${p.y}年${p.m}月${p.d}日`;
-}
+import { bookTitle, chineseDate, paragraphs, stripEnd } from './wording.ts';
 
 /** Bodies that are not superior to a unit write to it in the letter format (人大 → 政府部门). */
 const SUPERVISING_KINDS = new Set(['npc_standing_committee', 'town_npc_presidium', 'cppcc_committee']);
@@ -44,25 +30,12 @@ export interface NoticeFacts {
   objectionWindowDays: number;
 }
 
-function paragraphs(text: string): Block[] {
-  return text
-    .split(/\n+/)
-    .map((t) => t.trim())
-    .filter(Boolean)
-    .map((t) => ({ kind: 'p', text: t }));
-}
-
 /** 「科技创新促进条例实施情况」 + research → 「科技创新促进条例实施情况专题调研」, unless the title says it. */
 function activityPhrase(a: { title: string; type: string }) {
   const kind = (LABELS.activityType as Record<string, { zh: string } | undefined>)[a.type]?.zh;
   const title = stripEnd(a.title);
   return kind && kind !== '其他' && !title.includes(kind) ? `${title}${kind}` : title;
 }
-
-/** 《…》 around a title; title marks inside it become 〈〉, as nested title marks are written. */
-const bookTitle = (t: string) => `《${stripEnd(t).replace(/《/g, '〈').replace(/》/g, '〉')}》`;
-
-const stripEnd = (s: string) => s.trim().replace(/[。；;，,.!！]+$/, '');
 
 /** The notice as GB/T 9704 elements; pure, so that the wording is testable without a database. */
 export function composeNotice(f: NoticeFacts, format?: OfficialDocument['format']): OfficialDocument {

@@ -16,6 +16,7 @@ import { matterRoutes } from './matters.ts';
 import { notificationRoutes } from './notifications.ts';
 import { opinionReportRoutes } from './opinion-reports.ts';
 import { peopleRoutes } from './people.ts';
+import { proposalDocumentRoutes } from './proposal-documents.ts';
 import { proposalRoutes } from './proposals.ts';
 import { statisticsRoutes } from './statistics.ts';
 import { tokenRoutes } from './tokens.ts';
@@ -39,6 +40,7 @@ export async function registerRoutes(app: TypedApp, ctx: RouteContext) {
       fileRoutes(api, ctx);
       matterDocumentRoutes(api, ctx);
       matterRoutes(api, ctx);
+      proposalDocumentRoutes(api, ctx);
       proposalRoutes(api, ctx);
       opinionReportRoutes(api, ctx);
       activityRoutes(api, ctx);

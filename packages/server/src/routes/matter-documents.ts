@@ -1,33 +1,20 @@
 import { IdParams, LABELS, MatterListQuery } from '@yiting/domain';
 import { eq } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
 import type { TypedApp } from '../app.ts';
 import { bodies, units } from '../db/schema.ts';
 import { ledgerRows, writeLedger } from '../documents/ledger.ts';
-import { cstParts, renderNotice } from '../documents/notice.ts';
+import { renderNotice } from '../documents/notice.ts';
+import { cstParts } from '../documents/wording.ts';
 import { notFound } from '../errors.ts';
+import { DOCX, sendFile, XLSX } from '../http.ts';
 import { bodyActorOf } from '../plugins/auth.ts';
 import { findMatter } from '../repositories/matters.ts';
 import { trackingConfig } from '../tracking/config.ts';
 import { unitScope } from '../tracking/parties.ts';
 import type { RouteContext } from './context.ts';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** The ledger takes the list's filters, not its paging. */
 const LedgerQuery = MatterListQuery.omit({ limit: true, cursor: true });
-
-function sendFile(reply: FastifyReply, type: string, buf: Buffer, asciiName: string, name: string) {
-  return reply
-    .type(type)
-    .header('cache-control', 'no-store')
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(buf);
-}
 
 function todayCst() {
   const p = cstParts(new Date());

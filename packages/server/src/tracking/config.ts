@@ -18,6 +18,8 @@ export interface BodyTrackingConfig {
   report: ReportConfig;
   /** The session (届次, 会次) proposals are numbered in unless they name one. */
   proposalSession: { term: number; meeting: number } | null;
+  /** 抄送 of a unit's reply letter to a proposal or suggestion; null: the standard ones (reply-letter.ts). */
+  proposalReplyCopyTo: string[] | null;
 }
 
 type StoredConfig = {
@@ -26,6 +28,7 @@ type StoredConfig = {
   proposal?: Parameters<typeof resolveProposalConfig>[0];
   report?: Partial<ReportConfig>;
   proposalSession?: { term: number; meeting: number };
+  proposalReplyCopyTo?: string[];
 };
 
 /** A body's configuration with DOMAIN.md's defaults for whatever it does not set. */
@@ -46,5 +49,6 @@ export async function trackingConfig(db: Db, bodyId: string): Promise<BodyTracki
     proposal: resolveProposalConfig(c.proposal),
     report: { ...DEFAULT_REPORT_CONFIG, ...c.report },
     proposalSession: c.proposalSession ?? null,
+    proposalReplyCopyTo: c.proposalReplyCopyTo ?? null,
   };
 }

@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { searchText, validationMessage } from '@yiting/domain';
+import { validationMessage } from '@yiting/domain';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/client.ts';
-import { auditLog, bodies, itemSigners, memberships, people } from '../../src/db/schema.ts';
+import { auditLog, bodies, itemSigners } from '../../src/db/schema.ts';
 import { newId } from '../../src/ids.ts';
-import { createAccount } from '../../src/usecases/accounts.ts';
 import { type Client, signIn, useTestApp } from '../helpers/app.ts';
 import { engineUnavailable } from '../helpers/db.ts';
-import { createTenant, createUnit, createUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { createTenant, createUnit, createUser } from '../helpers/factories.ts';
+import { member } from '../helpers/proposals.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const msg = (code: string) => validationMessage(code, 'zh-CN');
@@ -16,25 +14,6 @@ const msg = (code: string) => validationMessage(code, 'zh-CN');
 /** Today in China, the calendar proposals count in. */
 function todayCst(days = 0) {
   return new Date(Date.now() + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** A member (委员) of the body with a person record, a sector and an account of their own. */
-async function member(db: Db, bodyId: string, name: string, sector = '经济界') {
-  const personId = newId();
-  await db.insert(people).values({ id: personId, bodyId, name, searchText: searchText(name) });
-  await db.insert(memberships).values({ id: newId(), bodyId, personId, role: 'member', sector });
-  const username = `m_${randomBytes(3).toString('hex')}`;
-  await createAccount({
-    db,
-    username,
-    password: TEST_PASSWORD,
-    displayName: name,
-    body: bodyId,
-    roles: ['deputy'],
-    personId,
-    skipComplexity: true,
-  });
-  return { personId, name, user: { username, password: TEST_PASSWORD } };
 }
 
 function multipart(name: string, content: Buffer) {
