@@ -22,7 +22,8 @@ export const SESSION_COOKIE = 'yiting_session';
 /** Who is asking, in which body, with which rights. Built once per request. */
 export interface Actor {
   account: AccountRow;
-  via: 'session' | 'token';
+  /** `system`: the job runner acting on a deadline (`systemActor`), never a request. */
+  via: 'session' | 'token' | 'system';
   sessionId: string | null;
   csrfToken: string | null;
   bodyId: string | null;

@@ -9,7 +9,8 @@ export interface ItemUnitRef {
 }
 
 export const isOffice = (actor: Actor) => actor.roles.some((r) => r === 'admin' || r === 'staff');
-const seesAll = (actor: Actor) => actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'leader');
+const seesAll = (actor: Actor) =>
+  actor.via === 'system' || actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'leader');
 
 /** The parts the actor plays towards one item; the machine decides what each part may do. */
 export function partiesOf(
@@ -17,6 +18,8 @@ export function partiesOf(
   item: { supervisorPersonId: string | null },
   units: ItemUnitRef[],
 ): Party[] {
+  // The job runner, acting when a deadline passes, is the `system` party and nothing else.
+  if (actor.via === 'system') return ['system'];
   const parties: Party[] = [];
   if (isOffice(actor)) parties.push('office');
   if (actor.roles.includes('leader')) parties.push('leader');

@@ -39,6 +39,40 @@ import { assertUsableUnits } from './scope.ts';
  * checks, the columns, the units, the timeline event, the files, the notifications and the audit entry.
  */
 
+const SYSTEM_NAME = '系统';
+/** The account recorded for an actor; none for the system. */
+const accountIdOf = (actor: BodyActor) => (actor.via === 'system' ? null : actor.account.id);
+
+/**
+ * The job runner when a deadline passes (a joint proposal's signature window): it sees the body's items,
+ * plays the machine's `system` party alone, and is recorded as 系统 with no account.
+ */
+export function systemActor(bodyId: string): BodyActor {
+  return {
+    account: {
+      id: '00000000-0000-0000-0000-000000000000', // never written: events and audit get a null actor
+      username: 'system',
+      displayName: SYSTEM_NAME,
+      passwordHash: '',
+      personId: null,
+      homeBodyId: bodyId,
+      totpSecret: null,
+      totpEnabled: false,
+      failedLogins: 0,
+      lockedUntil: null,
+      disabled: true,
+      version: 0,
+      createdAt: new Date(0),
+    },
+    via: 'system',
+    sessionId: null,
+    csrfToken: null,
+    bodyId,
+    roles: [],
+    unitId: null,
+  };
+}
+
 export async function appendEvent(
   tx: Db,
   e: {
@@ -65,7 +99,7 @@ export async function appendEvent(
     action: e.action,
     fromState: e.fromState,
     toState: e.toState,
-    actorId: e.actor.account.id,
+    actorId: accountIdOf(e.actor),
     actorName: e.actor.account.displayName,
     actorUnitId: e.actor.roles.includes('liaison') ? e.actor.unitId : null,
     at: e.at,
@@ -334,7 +368,7 @@ async function applyAction(
   await notify(tx, def, after!, action, result.from, result.to);
   await appendAudit(tx, {
     bodyId: actor.bodyId,
-    actorId: actor.account.id,
+    actorId: accountIdOf(actor),
     actorName: actor.account.displayName,
     action: `${def.name}.${action}`,
     targetType: def.name,

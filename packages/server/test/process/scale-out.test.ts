@@ -354,7 +354,7 @@ describe.skipIf(!adminUrl)('two app nodes on one PostgreSQL', () => {
     const rows = await jobRows(tenant.body.id);
     expect(rows.filter((j) => j.kind === 'matters.scan').map((j) => j.status)).toEqual(['done']);
     const remind = rows.filter((j) => j.kind === 'matters.remind');
-    expect(remind.map((j) => (j.payload as { matterId: string }).matterId).sort()).toEqual(
+    expect(remind.map((j) => (j.payload as { itemId: string }).itemId).sort()).toEqual(
       expected1.map((e) => e.matterId).sort(),
     );
     for (const j of remind) {
@@ -444,7 +444,7 @@ describe.skipIf(!adminUrl)('two app nodes on one PostgreSQL', () => {
     const twice = expected.filter((e) => e.to.some((r) => (counts.get(`${e.subject} → ${r}`) ?? 0) > 1));
     expect(twice.length).toBeLessThanOrEqual(1);
     for (const e of twice) {
-      expect(orphaned.some((j) => (j.payload as { matterId: string }).matterId === e.matterId)).toBe(true);
+      expect(orphaned.some((j) => (j.payload as { itemId: string }).itemId === e.matterId)).toBe(true);
       for (const r of e.to) expect(counts.get(`${e.subject} → ${r}`)).toBe(2);
     }
 

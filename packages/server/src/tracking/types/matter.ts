@@ -1,4 +1,5 @@
 import {
+  label,
   type MachineDef,
   MatterActionPayloads,
   type MatterData,
@@ -8,11 +9,12 @@ import {
 } from '@yiting/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { activities, activityRecords, people } from '../../db/schema.ts';
+import { activities, activityRecords, people, trackedItems, units } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { ACTIVE_MATTER_STATES, warningSql } from '../../repositories/matters.ts';
 import { allocateNumber } from '../../usecases/doc-numbers.ts';
 import { partiesOf, unitScopeSql } from '../parties.ts';
-import type { ItemData, ItemTypeDef } from '../registry.ts';
+import type { DeadlineSpec, Due, ItemData, ItemTypeDef } from '../registry.ts';
 
 async function assertInBody(
   tx: Db,
@@ -38,6 +40,63 @@ async function assertInBody(
 }
 
 const iso = (v: string | null) => (v ? new Date(v) : null);
+
+/**
+ * 督办: the lead unit's liaisons are reminded every day a matter is yellow (due within `yellowDays`, or a
+ * progress report late) or red (overdue); an overdue matter is escalated to its supervising leader.
+ */
+const deadlines: DeadlineSpec = {
+  jobs: 'matters',
+  states: ACTIVE_MATTER_STATES,
+  daily: true,
+  scan: async (db, bodyId, config) => {
+    const reminders: Due[] = [];
+    for (const level of ['yellow', 'red'] as const) {
+      const due = await db
+        .select({ id: trackedItems.id, deadline: trackedItems.deadline })
+        .from(trackedItems)
+        .where(
+          and(
+            eq(trackedItems.bodyId, bodyId),
+            eq(trackedItems.type, 'matter'),
+            warningSql(level, config.matter.yellowDays),
+          ),
+        )
+        .limit(5000);
+      for (const m of due)
+        reminders.push({ itemId: m.id, deadline: 'deadline', level, date: m.deadline ?? '' });
+    }
+    return { reminders, actions: [] };
+  },
+  reminder: async (db, m, due) => {
+    if (!ACTIVE_MATTER_STATES.includes(m.state as never)) return null;
+    const [unit] = m.leadUnitId
+      ? await db.select({ name: units.name }).from(units).where(eq(units.id, m.leadUnitId))
+      : [];
+    const red = due.level === 'red';
+    const data = m.data as MatterData;
+    const text = [
+      `交办事项「${m.title}」${red ? '已逾期' : '即将到期'}。`,
+      `文号：${m.number ?? '—'}`,
+      `承办单位：${unit?.name ?? '—'}`,
+      `办理期限：${m.deadline ?? '—'}`,
+      `当前状态：${label('matterState', m.state as never, 'zh-CN')}`,
+      data.pendingExtension ? `延期申请待审批：至 ${data.pendingExtension.until}` : '',
+      '',
+      '请登录议厅系统办理。',
+    ]
+      .filter((l) => l !== '')
+      .join('\n');
+    return {
+      kind: `matter.reminder.${due.level}`,
+      title: `【${red ? '逾期督办' : '到期提醒'}】${m.number ?? ''} ${m.title}`,
+      text,
+      unitIds: m.leadUnitId ? [m.leadUnitId] : [],
+      personIds: [],
+      escalateTo: red ? m.supervisorPersonId : null,
+    };
+  },
+};
 
 /** 交办事项: assigned by the office to a lead unit (with co-units), followed until closed out. */
 export const matterType: ItemTypeDef = {
@@ -106,6 +165,7 @@ export const matterType: ItemTypeDef = {
     reject_extension: { to: 'lead_unit', zh: '延期申请未获批准' },
     reopen: { to: 'lead_unit', zh: '事项重新启动' },
   },
+  deadlines,
 
   /** A draft matter, usually from a research finding or a meeting's agreed item. */
   create: async (env, raw) => {

@@ -20,6 +20,7 @@ import { allocateNumber } from '../../usecases/doc-numbers.ts';
 import { authorParties, personalScopeSql } from '../parties.ts';
 import type { Env, ItemData, ItemRow, ItemTypeDef, Notice, SignerRow } from '../registry.ts';
 import { assertPeople, authorOf, checkCosigners, requireName, sectorOf } from './authors.ts';
+import { proposalDeadlines } from './proposal-deadlines.ts';
 
 export const PROPOSAL_TYPES = ['proposal', 'suggestion'] as const;
 
@@ -242,6 +243,7 @@ export const proposalType: ItemTypeDef = {
   },
   notices: {
     submit: notice('cosigners', '邀请您联名', (_f, to) => to === 'collecting_signatures'),
+    close_signatures: notice('proposer', '联名征集期满，已提交审查'),
     accept: notice('proposer', '已立案'),
     reject: notice('proposer', '不予立案'),
     return_for_revision: notice('proposer', '退回修改'),
@@ -258,6 +260,7 @@ export const proposalType: ItemTypeDef = {
     reject_extension: notice('units', '延期申请未获批准'),
   },
   noticeTitle: (row, zh) => `${kindWord(row)}${zh}：${row.title}`,
+  deadlines: proposalDeadlines,
 
   create: async (env, raw) => {
     const input = raw as ProposalInput;
