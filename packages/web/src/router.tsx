@@ -11,6 +11,7 @@ import { BodiesPage } from './pages/BodiesPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomeRedirect } from './pages/HomeRedirect.tsx';
+import { KeyProposalsPage } from './pages/KeyProposalsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MatterDetailPage } from './pages/MatterDetailPage.tsx';
 import { MattersPage } from './pages/MattersPage.tsx';
@@ -23,6 +24,7 @@ import { ProposalsPage } from './pages/ProposalsPage.tsx';
 import { ReportDetailPage } from './pages/ReportDetailPage.tsx';
 import { ReportSubmitPage } from './pages/ReportSubmitPage.tsx';
 import { ReportsPage } from './pages/ReportsPage.tsx';
+import { StatisticsPage } from './pages/StatisticsPage.tsx';
 import { UnitsPage } from './pages/UnitsPage.tsx';
 
 const guard = (permission: Permission, page: ReactNode) => (
@@ -48,10 +50,12 @@ export const router = createBrowserRouter([
               { path: 'matters/:id', element: guard('matter.read', <MatterDetailPage />) },
               { path: 'proposals', element: guard('proposal.read', <ProposalsPage />) },
               { path: 'proposals/new', element: guard('proposal.submit', <ProposalSubmitPage />) },
+              { path: 'key-proposals', element: guard('proposal.read', <KeyProposalsPage />) },
               { path: 'proposals/:id', element: guard('proposal.read', <ProposalDetailPage />) },
               { path: 'opinion-reports', element: guard('opinion.read', <ReportsPage />) },
               { path: 'opinion-reports/new', element: guard('opinion.submit', <ReportSubmitPage />) },
               { path: 'opinion-reports/:id', element: guard('opinion.read', <ReportDetailPage />) },
+              { path: 'statistics', element: guard('statistics.read', <StatisticsPage />) },
               { path: 'activities', element: guard('activity.read', <ActivitiesPage />) },
               { path: 'activities/:id', element: guard('activity.read', <ActivityDetailPage />) },
               { path: 'people', element: guard('person.read', <PeoplePage />) },

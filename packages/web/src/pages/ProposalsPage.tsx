@@ -10,6 +10,7 @@ import { WarningTag } from '../modules/matters/WarningTag.tsx';
 import { PROPOSAL_FILTER_KEYS, ProposalFilters } from '../modules/proposals/ProposalFilters.tsx';
 import { ProposalStateTag } from '../modules/proposals/ProposalStateTag.tsx';
 import { useProposalKind } from '../modules/proposals/useProposalKind.ts';
+import { StatisticsFilterTags } from '../modules/statistics/StatisticsFilterTags.tsx';
 import { useIsMobile } from '../modules/tracking/useIsMobile.ts';
 import { useUrlFilters } from '../modules/tracking/useUrlFilters.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -24,6 +25,8 @@ export function ProposalsPage() {
   const kind = useProposalKind();
   const mobile = useIsMobile();
   const canManage = usePermission('proposal.manage');
+  // Leaders read every item: they filter by unit, sector and key like the office (statistics link so).
+  const canFilterAll = usePermission('statistics.read') || canManage;
   const canSubmit = usePermission('proposal.submit') && !!me?.account.personId;
   const [filters, setFilters, filtered] = useUrlFilters(PROPOSAL_FILTER_KEYS);
   const { mine, ...rest } = filters;
@@ -82,8 +85,9 @@ export function ProposalsPage() {
           onChange={setFilters}
           kind={kind}
           mobile={mobile}
-          canManage={canManage}
+          canManage={canFilterAll}
         />
+        <StatisticsFilterTags value={filters} onChange={setFilters} kind={kind} />
         {list.error ? <ErrorAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
         {mobile ? (
           <List<Proposal>

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/useI18n.ts';
 import { useMe } from '../modules/auth/useMe.ts';
 import { usePermission } from '../modules/auth/usePermission.ts';
 import { ReportStateTag } from '../modules/reports/ReportStateTag.tsx';
+import { REPORT_STATISTICS_KEYS, StatisticsFilterTags } from '../modules/statistics/StatisticsFilterTags.tsx';
 import { useIsMobile } from '../modules/tracking/useIsMobile.ts';
 import { useUrlFilters } from '../modules/tracking/useUrlFilters.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -15,7 +16,7 @@ import { SearchHit, SearchSnippets } from '../ui/Highlighted.tsx';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
-const KEYS = ['q', 'state', 'category', 'mine'] as const;
+const KEYS = ['q', 'state', 'category', 'mine', ...REPORT_STATISTICS_KEYS] as const;
 
 export function ReportsPage() {
   const { t, label, dateTime } = useI18n();
@@ -100,6 +101,7 @@ export function ReportsPage() {
             </Button>
           ) : null}
         </Flex>
+        <StatisticsFilterTags value={filters} onChange={setFilters} />
         {list.error ? <ErrorAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
         {mobile ? (
           <List<OpinionReport>

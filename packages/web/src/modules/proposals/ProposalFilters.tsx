@@ -4,10 +4,21 @@ import { Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { unitLabel } from '../matters/unitLabel.ts';
+import { PROPOSAL_STATISTICS_KEYS } from '../statistics/StatisticsFilterTags.tsx';
 import type { FilterValues } from '../tracking/useUrlFilters.ts';
 import { useUnitOptions } from '../units/useUnitOptions.ts';
 
-export const PROPOSAL_FILTER_KEYS = ['q', 'state', 'category', 'unitId', 'sector', 'key', 'mine'] as const;
+export const PROPOSAL_FILTER_KEYS = [
+  'q',
+  'state',
+  'category',
+  'unitId',
+  'sector',
+  'key',
+  'mine',
+  // The statistics' figures open the list with these (shown as tags, StatisticsFilterTags).
+  ...PROPOSAL_STATISTICS_KEYS,
+] as const;
 export type ProposalFilterValues = FilterValues<(typeof PROPOSAL_FILTER_KEYS)[number]>;
 
 /** Free-text filters (category, sector) are typed: each body keeps its own lists. */
