@@ -127,9 +127,13 @@ export function FormDrawer<V>({
         disabled={saving}
         scrollToFirstError
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          if (e.key !== 'Enter') return;
+          if (e.ctrlKey || e.metaKey) {
             e.preventDefault();
             form.submit();
+          } else if ((e.target as HTMLElement).closest('.ant-picker')) {
+            // Enter in a date field takes the date typed; it does not send the whole form.
+            e.preventDefault();
           }
         }}
       >
