@@ -1,4 +1,4 @@
-import { COUNTIES } from './bodies.ts';
+import { CITY_CPPCC_SESSION, COUNTIES } from './bodies.ts';
 import { Rng } from './names.ts';
 
 /**
@@ -7,7 +7,10 @@ import { Rng } from './names.ts';
  * load-cppcc-year.ts plays through the use cases. The figures the article gives are constants here
  * because they are the plan; the platform's statistics count them back from the items.
  */
-export const CPPCC_SESSION = { term: 14, meeting: 4, plenary: { start: '2025-01-06', end: '2025-01-09' } };
+export const CPPCC_SESSION = { ...CITY_CPPCC_SESSION, plenary: { start: '2025-01-06', end: '2025-01-09' } };
+
+/** The chair's meeting (主席会议) that chose the year's key proposals (重点提案), after the assignment meeting. */
+export const KEY_MEETING = { date: '2025-03-18', reference: '十四届市政协第三十六次主席会议' };
 
 /** 个人提案立案: member proposals (individual or joint) accepted in 2025. */
 export const ACCEPTED_MEMBER_PROPOSALS = 242;
@@ -359,7 +362,15 @@ export function cppccProposals(): ProposalPlan[] {
     ['assigned', 6],
     ['accepted', 3],
   ];
-  let keyLeft = 6;
+  // 重点提案: the chair's meeting of 2025-03-18 chose a dozen of the session's proposals (9 members', 3
+  // collective) at every step of handling, each led by the chair or a vice-chair (KEY_MEETING).
+  const keyPicks: Partial<Record<ProposalPath['final'], number[]>> = {
+    closed: [10, 60, 110],
+    following_up: [4, 17],
+    replied: [6],
+    reply_submitted: [2],
+    handling: [3, 12], // 3 is in re-handling after an unsatisfied rating; 12 awaits its first reply
+  };
   for (const [final, count] of finals) {
     for (let i = 0; i < count; i++) {
       // Proposals still early in handling came in between sessions (平时提案), later in the year.
@@ -389,8 +400,7 @@ export function cppccProposals(): ProposalPlan[] {
         rehandled = final === 'handling' ? 'handling' : 'closed';
         if (final === 'closed') categories = categories.map(() => 'A');
       }
-      const key = keyLeft > 0 && final === 'closed' && i % 25 === 10;
-      if (key) keyLeft--;
+      const key = keyPicks[final]?.includes(i) ?? false;
       make(member(), late ? `2025-0${rng.int(7, 9)}-${String(rng.int(10, 28))}` : plenaryDay(), {
         kind: 'accepted',
         path: {

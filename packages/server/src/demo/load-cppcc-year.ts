@@ -15,6 +15,7 @@ import {
   CPPCC_SESSION,
   cppccProposals,
   cppccReports,
+  KEY_MEETING,
   type ProposalPlan,
   REPORTS_AND_RESEARCH,
   RESEARCH_TOPICS,
@@ -138,6 +139,13 @@ export async function loadCppccYear(ctx: CppccYearContext): Promise<CppccYearSum
   const secretaryGeneral = ctx.people.find((p) => p.person.memberships.some((m) => m.title === '秘书长'))!;
   const leader = actorFor('zx.leader', secretaryGeneral, 'leader', null);
   const chairs = having((m) => m.role === 'leader' && (m.title === '主席' || m.title === '副主席'));
+  // The chair signs in to follow the key proposals he leads (zx.chair); the vice-chairs have no account.
+  const chairActor = actorFor(
+    'zx.chair',
+    chairs.find((p) => p.person.memberships.some((m) => m.title === '主席'))!,
+    'leader',
+    null,
+  );
   const liaisons = new Map<string, BodyActor>();
   for (const p of having((m) => m.role === 'liaison')) {
     const shortName = p.person.memberships.find((m) => m.role === 'liaison')!.unit!.name;
@@ -361,16 +369,6 @@ export async function loadCppccYear(ctx: CppccYearContext): Promise<CppccYearSum
       l.co = f.co.filter((c) => c !== lead).slice(0, path.coUnits);
       await fire(l, office, 'assign', { mode: 'lead', leadUnitId: dept(lead), coUnitIds: l.co.map(dept) }, t);
     }
-    if (path.key) {
-      const chair = chairs[keyNo++ % chairs.length]!;
-      await fire(
-        l,
-        office,
-        'mark_key',
-        { key: true, supervisorPersonId: chair.id, note: '主席会议确定的重点提案，由主席、副主席领衔督办。' },
-        plus(t, 1),
-      );
-    }
     if (path.final === 'objected') {
       await fire(
         l,
@@ -387,6 +385,24 @@ export async function loadCppccYear(ctx: CppccYearContext): Promise<CppccYearSum
     }
     if (path.final === 'assigned') continue;
     for (const u of l.units) await fire(l, liaisons.get(u)!, 'receive', {}, plus(t, 2));
+    // The chair's meeting, two weeks after the assignment meeting, names the key proposals and who leads.
+    let supervisor: (typeof chairs)[number] | null = null;
+    if (path.key) {
+      supervisor = chairs[keyNo++ % chairs.length]!;
+      await fire(
+        l,
+        office,
+        'mark_key',
+        {
+          key: true,
+          supervisorPersonId: supervisor.id,
+          meetingDate: KEY_MEETING.date,
+          meetingRef: KEY_MEETING.reference,
+          note: '主席会议确定的重点提案，由主席、副主席领衔督办。',
+        },
+        at(KEY_MEETING.date, 16),
+      );
+    }
     for (const c of l.co)
       await fire(
         l,
@@ -443,7 +459,18 @@ export async function loadCppccYear(ctx: CppccYearContext): Promise<CppccYearSum
     );
     if (path.rehandled) {
       // Re-handling: the unsatisfactory unit contacts the proposer again and replies in round 2.
-      if (path.rehandled === 'handling') continue;
+      if (path.rehandled === 'handling') {
+        // A key proposal still unanswered is urged by its leader (the chair himself, who has an account).
+        if (supervisor)
+          await fire(
+            l,
+            supervisor.id === chairActor.account.personId ? chairActor : office,
+            'urge',
+            { message: '本件为主席会议确定的重点提案，请按期完成重新办理并答复提案人。' },
+            plus(t, 40),
+          );
+        continue;
+      }
       const u = l.units[0]!;
       const liaison = liaisons.get(u)!;
       t = plus(t, 25);

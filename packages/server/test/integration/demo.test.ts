@@ -566,7 +566,30 @@ describe.skipIf(engineUnavailable())('demo data set (yiting demo)', () => {
       expect(proposals.filter((p) => p.state === 'rejected')).toHaveLength(15);
       expect(proposals.filter((p) => p.state === 'merged')).toHaveLength(8);
       expect(proposals.filter((p) => p.state === 'converted')).toHaveLength(5);
-      expect(proposals.filter((p) => p.key).length).toBeGreaterThanOrEqual(6);
+      // 重点提案: a dozen chosen by the chair's meeting, each led by the chair or a vice-chair, at every
+      // step of handling; the chair (zx.chair) follows his own and urged the one still unanswered.
+      const key = proposals.filter((p) => p.key);
+      expect(key).toHaveLength(12);
+      expect(new Set(key.map((p) => (p.keyMeeting as { date: string }).date))).toEqual(
+        new Set(['2025-03-18']),
+      );
+      expect(key.every((p) => typeof p.supervisorName === 'string')).toBe(true);
+      const progress = (await office.get('/api/v1/proposals/key-progress')).json();
+      expect(progress.session).toEqual({ term: 14, meeting: 4 });
+      expect(progress.summary.total).toBe(12);
+      expect(
+        Object.entries(progress.summary.byStage as Record<string, number>)
+          .filter(([, n]) => n > 0)
+          .map(([stage]) => stage)
+          .sort(),
+      ).toEqual(['closed', 'follow_up', 'rating', 'reply']);
+      expect(progress.supervisors.length).toBe(7);
+      const chair = await signIn(t.app, { username: 'zx.chair', password: PASSWORD });
+      const mine = (await chair.get('/api/v1/proposals/key-progress?supervisedByMe=true')).json();
+      expect(mine.items.map((i: Item) => i.supervisorName)).toEqual(['黄卓然', '黄卓然']);
+      expect(mine.items.map((i: { latestEvent: { action: string } }) => i.latestEvent.action)).toContain(
+        'urge',
+      );
       // Unsatisfied ratings sent some back for a second round.
       expect(proposals.some((p) => p.round === 2)).toBe(true);
 
@@ -583,6 +606,20 @@ describe.skipIf(engineUnavailable())('demo data set (yiting demo)', () => {
         0,
       );
       expect(instructions).toBe(60);
+    });
+
+    it("numbers a member's new proposal in the current session, 十四届四次会议, without asking for it", async () => {
+      const member = await signIn(t.app, { username: 'member', password: PASSWORD });
+      const res = await member.post('/api/v1/proposals', {
+        kind: 'proposal',
+        title: '关于推进侨乡数字文旅建设的提案',
+        content: '建议整合侨批、碉楼等数字资源，建设侨乡数字文旅平台。',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ state: 'draft', sessionTerm: 14, sessionMeeting: 4 });
+      const office = await signIn(t.app, { username: 'zx.staff', password: PASSWORD });
+      const scopes = (await office.get('/api/v1/statistics/scopes')).json();
+      expect(scopes.currentSession).toEqual({ term: 14, meeting: 4 });
     });
   });
 
