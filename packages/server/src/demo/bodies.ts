@@ -183,6 +183,11 @@ export const COUNTIES: DemoCounty[] = [
 /** The city congress and CPPCC were elected in January 2022, counties and towns in late 2021. */
 export const CITY_NPC_TERM = term(16, '江门市', '人民代表大会', '2022-01-06', '2027-01-05');
 export const CITY_CPPCC_TERM = term(14, '政协江门市', '委员会', '2022-01-05', '2027-01-04');
+/**
+ * The CPPCC's current session in the scenario year: the 4th session of the 14th committee (January 2025).
+ * Proposals are numbered in it unless they name another, so a member submitting one is not asked for it.
+ */
+export const CITY_CPPCC_SESSION = { term: CITY_CPPCC_TERM.number, meeting: 4 };
 const COUNTY_START = '2021-10-15';
 const COUNTY_END = '2026-10-14';
 const TOWN_START = '2021-09-10';
@@ -211,6 +216,7 @@ export const DEMO_BODIES: DemoBody[] = [
     level: 'city',
     ...CITY,
     term: CITY_CPPCC_TERM,
+    config: { proposalSession: CITY_CPPCC_SESSION },
   },
   { key: 'gov', name: '江门市人民政府', shortName: '江门市政府', kind: 'government', level: 'city', ...CITY },
   ...COUNTIES.flatMap((c): DemoBody[] => [

@@ -607,6 +607,20 @@ describe.skipIf(engineUnavailable())('demo data set (yiting demo)', () => {
       );
       expect(instructions).toBe(60);
     });
+
+    it("numbers a member's new proposal in the current session, 十四届四次会议, without asking for it", async () => {
+      const member = await signIn(t.app, { username: 'member', password: PASSWORD });
+      const res = await member.post('/api/v1/proposals', {
+        kind: 'proposal',
+        title: '关于推进侨乡数字文旅建设的提案',
+        content: '建议整合侨批、碉楼等数字资源，建设侨乡数字文旅平台。',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ state: 'draft', sessionTerm: 14, sessionMeeting: 4 });
+      const office = await signIn(t.app, { username: 'zx.staff', password: PASSWORD });
+      const scopes = (await office.get('/api/v1/statistics/scopes')).json();
+      expect(scopes.currentSession).toEqual({ term: 14, meeting: 4 });
+    });
   });
 
   it('is the same every time and refuses a second load, leaving nothing behind', async () => {
