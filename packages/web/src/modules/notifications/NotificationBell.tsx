@@ -18,6 +18,12 @@ interface Notification {
 }
 
 const KEY = ['/notifications', 'bell'] as const;
+/** The page of the item a notification is about, by the start of its kind. */
+const ITEM_PAGES = [
+  ['matter.', 'matters'],
+  ['proposal.', 'proposals'],
+  ['opinion_report.', 'opinion-reports'],
+] as const;
 
 /** Assignments, returns, reminders and escalations for this account; polled, so new ones appear unasked. */
 export function NotificationBell() {
@@ -38,8 +44,9 @@ export function NotificationBell() {
     setOpen(false);
     if (!n.readAt) await api.post(`/notifications/${n.id}/read`).catch(() => undefined);
     void refresh();
-    // Matters are the only items that notify today; their kinds start with `matter.`.
-    if (n.itemId && n.kind.startsWith('matter')) navigate(`/matters/${n.itemId}`);
+    // A notification's kind starts with its item's type (matter.reminder.red, proposal.reminder.reply.red…).
+    const page = ITEM_PAGES.find(([prefix]) => n.kind.startsWith(prefix))?.[1];
+    if (n.itemId && page) navigate(`/${page}/${n.itemId}`);
   };
 
   const content = (
