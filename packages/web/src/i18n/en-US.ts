@@ -575,6 +575,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'proposal.units': 'Handling units',
   'proposal.replyCategory': 'Reply',
   'proposal.finalCategory': 'Final',
+  'proposal.replyLetter': 'Reply letter',
   'proposal.content': 'Text',
   'proposal.mode.lead': 'Lead unit (with co-handling)',
   'proposal.mode.separate': 'Separate units',

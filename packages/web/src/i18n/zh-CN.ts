@@ -561,6 +561,7 @@ export const zhCN = {
   'proposal.units': '承办单位',
   'proposal.replyCategory': '答复类别',
   'proposal.finalCategory': '最终类别',
+  'proposal.replyLetter': '答复函',
   'proposal.content': '正文',
   'proposal.mode.lead': '主办（可加会办）',
   'proposal.mode.separate': '分办',

@@ -34,6 +34,7 @@ import { unitLabel } from '../modules/matters/unitLabel.ts';
 import { WarningTag } from '../modules/matters/WarningTag.tsx';
 import { ProposalStateTag } from '../modules/proposals/ProposalStateTag.tsx';
 import { proposalActionForm } from '../modules/proposals/proposalActionForms.ts';
+import { ReplyLetterButton } from '../modules/proposals/ReplyLetterButton.tsx';
 import { SimilarProposals } from '../modules/proposals/SimilarProposals.tsx';
 import type { PayloadSchema } from '../modules/tracking/ActionDialog.tsx';
 import { ItemActions } from '../modules/tracking/ItemActions.tsx';
@@ -292,6 +293,7 @@ export function ProposalDetailPage() {
                                   </Tag>
                                 ))
                             : null}
+                          <ReplyLetterButton proposal={p} unit={u} />
                         </Flex>
                       </div>
                     </List.Item>
