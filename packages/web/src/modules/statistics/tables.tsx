@@ -83,7 +83,9 @@ export function UnitTable({ units }: { units: UnitRow[] }) {
     key,
     width,
     align: 'right' as const,
-    render: (_: unknown, u: UnitRow) => <CountLink figure={u[key] as Figure} />,
+    render: (_: unknown, u: UnitRow) => (
+      <CountLink figure={u[key] as Figure} testId={`unit-${u.unitId}-${key}`} />
+    ),
   });
   return (
     <Table<UnitRow>
