@@ -61,3 +61,34 @@ export async function signIn(page: Page, username: string, password = inject('pa
   await page.getByLabel('密码').press('Enter');
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/**
+ * A JSON call from inside the signed-in page: the session cookie and its CSRF token, as the app sends them;
+ * `version` goes as If-Match (updates). Fails on any answer but 2xx.
+ */
+export async function apiCall<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+  version?: number,
+): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body, version }) => {
+      const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'x-csrf-token': me.csrfToken,
+      };
+      if (version !== undefined) headers['if-match'] = `"${version}"`;
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    { method, path, body, version },
+  ) as Promise<T>;
+}

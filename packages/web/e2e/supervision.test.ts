@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { canRun, signIn, useBrowser } from './session.ts';
+import { apiCall, canRun, signIn, useBrowser } from './session.ts';
 
 /** A small but real PDF (one empty page), so the server's content check accepts it as application/pdf. */
 function writePdf(path: string) {
@@ -23,23 +23,6 @@ function writePdf(path: string) {
   for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   writeFileSync(path, body, 'latin1');
-}
-
-/** A JSON call from inside the signed-in page: the session cookie and its CSRF token, as the app sends them. */
-async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
 }
 
 async function figure(page: Page, key: string): Promise<number> {
