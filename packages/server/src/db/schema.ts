@@ -544,6 +544,45 @@ export const itemEvents = pgTable(
   ],
 );
 
+/**
+ * What the statistics count about an item, kept from its events as they are written (a trigger on
+ * item_events, migration 0007; docs/statistics.md), so a session's figures read one narrow row per item
+ * instead of its timeline. Never written by the application.
+ */
+export const itemFacts = pgTable(
+  'item_facts',
+  {
+    itemId: uuid('item_id')
+      .primaryKey()
+      .references(() => trackedItems.id, { onDelete: 'cascade' }),
+    /** The events' body. */
+    bodyId: uuid('body_id').notNull(),
+    /** When the proposal reached the office: its first entry into review (submit or close_signatures). */
+    receivedAt: ts('received_at'),
+    /** An `accept` event exists. */
+    accepted: boolean('accepted').notNull().default(false),
+  },
+  (t) => [index('item_facts_body_received_idx').on(t.bodyId, t.receivedAt)],
+);
+
+/** Per (item, unit): the unit's latest reply and the latest rating of it, kept from the events likewise. */
+export const itemUnitFacts = pgTable(
+  'item_unit_facts',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => trackedItems.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id').notNull(),
+    bodyId: uuid('body_id').notNull(),
+    /** The latest `submit_reply` by the unit (the event's actor_unit_id). */
+    repliedAt: ts('replied_at'),
+    /** seq of the latest `rate` event that rated the unit, and its values (overall, else result). */
+    ratingSeq: integer('rating_seq'),
+    ratings: text('ratings').array(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.unitId] })],
+);
+
 /** Files attached to an item's events (evidence of rectification, replies). */
 export const itemFiles = pgTable(
   'item_files',

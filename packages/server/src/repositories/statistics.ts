@@ -65,6 +65,15 @@ const unsatisfiedIn = (value: SQL, unsatisfied: readonly string[]) =>
       )})`
     : sql`false`;
 
+/** Some of the values of a unit's latest rating (item_unit_facts.ratings) count as unsatisfied. */
+const ratedUnsatisfied = (ratings: SQL, unsatisfied: readonly string[]) =>
+  unsatisfied.length
+    ? sql`${ratings} && array[${sql.join(
+        unsatisfied.map((u) => sql`${u}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`false`;
+
 /** Replying units of the list's item (only `unitId`, when given), for the per-unit filters. */
 function replyingUnit(bodyId: string, unitId: string | undefined, cond: SQL): SQL {
   return sql`exists (select 1 from item_units iu where iu.body_id = ${bodyId} and iu.item_id = ${trackedItems.id}
@@ -139,19 +148,20 @@ function proposalScope(s: StatisticsScope): { where: SQL; base: Record<string, s
 
 /**
  * The received proposals in scope, as a CTE `scope`, with only the narrow columns the figures read (a
- * materialised CTE of whole rows, data and all, costs more than the counting).
+ * materialised CTE of whole rows, data and all, costs more than the counting). Received and accepted come
+ * from item_facts, which a trigger keeps from the events (migration 0007): the same definitions as
+ * `receivedSql` and `acceptedSql`, without reading the timeline.
  */
 function scopeCte(s: StatisticsScope): SQL {
   const { where } = proposalScope(s);
-  return sql`rec as (
-      select distinct e.item_id from item_events e
-      where e.body_id = ${s.bodyId} and ${RECEIVED_EVENT} and ${inYear(sql`e.at`, s.year)}
-    ),
-    acc as (select distinct e.item_id from item_events e where e.body_id = ${s.bodyId} and e.action = 'accept'),
-    scope as materialized (
-      select i.id, i.category, i.sector, i.submitter_kind, i.state, i.is_key, (acc.item_id is not null) as accepted,
-        i.data->>'replyDeadline' as deadline, i.data->'units' as units
-      from tracked_items i join rec on rec.item_id = i.id left join acc on acc.item_id = i.id where ${where}
+  // The JSON fields are taken before the join (offset 0 keeps the subquery apart), so the join hashes
+  // the narrow facts rather than whole item rows.
+  return sql`scope as materialized (
+      select i.id, i.category, i.sector, i.submitter_kind, i.state, i.is_key, f.accepted, i.deadline, i.units
+      from item_facts f join (select i.id, i.category, i.sector, i.submitter_kind, i.state, i.is_key,
+          i.data->>'replyDeadline' as deadline, i.data->'units' as units from tracked_items i where ${where} offset 0) i
+        on i.id = f.item_id
+      where f.body_id = ${s.bodyId} and f.received_at is not null and ${inYear(sql`f.received_at`, s.year)}
     )`;
 }
 
@@ -185,21 +195,10 @@ export async function proposalStatistics(db: Db, s: StatisticsScope): Promise<Pr
 
   // One statement, two grouped scans of the same scope: the items (outcome, category, sector, submitter
   // kind), and (item, unit) pairs (the unit's latest reply against the deadline, its latest rating, its
-  // approved result category).
+  // approved result category), with the reply and the rating from item_unit_facts.
   const all = await rows<(ItemGroup & { part: 'item' }) | (UnitGroup & { part: 'unit' })>(
     db,
     sql`with ${scopeCte(s)},
-      rep as (select e.item_id, e.actor_unit_id as unit_id, max(e.at) as at from item_events e
-        where e.body_id = ${s.bodyId} and e.action = 'submit_reply' and e.actor_unit_id is not null group by 1, 2),
-      -- The latest rating per (item, unit) as max([seq, unsatisfied?]), an aggregate that hashes. The ratings
-      -- are indexed by a constant series (a payload holds at most 20) rather than unnested: a planner guesses
-      -- 100 rows per jsonb_array_elements, and from that guess reads every event in item order.
-      rat as materialized (select e.item_id, e.payload->'ratings'->k->>'unitId' as unit_id,
-          max(array[e.seq, case when ${unsatisfiedIn(sql`coalesce(e.payload->'ratings'->k->>'overall', e.payload->'ratings'->k->>'result')`, s.unsatisfied)} then 1 else 0 end]) as latest
-        from item_events e cross join generate_series(0, 19) k
-        where e.body_id = ${s.bodyId} and e.action = 'rate' and k < jsonb_array_length(e.payload->'ratings')
-          and coalesce(e.payload->'ratings'->k->>'overall', e.payload->'ratings'->k->>'result') is not null
-        group by 1, 2),
       fin as (select scope.id as item_id, u->>'unitId' as unit_id, u->>'finalCategory' as category
         from scope cross join lateral jsonb_array_elements(scope.units) u where u->>'role' <> 'co')
       select 'item' as part, category, sector, submitter_kind, state, is_key, accepted,
@@ -207,13 +206,12 @@ export async function proposalStatistics(db: Db, s: StatisticsScope): Promise<Pr
       from scope group by 2, 3, 4, 5, 6, 7
       union all
       select 'unit', fin.category, null, null, null, null, null, iu.unit_id, un.name, iu.role,
-        case when rep.at is null then null when ${ON_TIME(sql`rep.at`, sql`scope.deadline`)} then 'on_time' else 'late' end,
-        case when rat.latest is null then null when rat.latest[2] = 1 then 'unsatisfied' else 'satisfied' end,
+        case when uf.replied_at is null then null when ${ON_TIME(sql`uf.replied_at`, sql`scope.deadline`)} then 'on_time' else 'late' end,
+        case when uf.ratings is null then null when ${ratedUnsatisfied(sql`uf.ratings`, s.unsatisfied)} then 'unsatisfied' else 'satisfied' end,
         count(*)::int
       from scope join item_units iu on iu.item_id = scope.id and iu.body_id = ${s.bodyId}
       join units un on un.id = iu.unit_id
-      left join rep on rep.item_id = scope.id and rep.unit_id = iu.unit_id
-      left join rat on rat.item_id = scope.id and rat.unit_id = iu.unit_id::text
+      left join item_unit_facts uf on uf.item_id = scope.id and uf.unit_id = iu.unit_id and uf.body_id = ${s.bodyId}
       left join fin on fin.item_id = scope.id and fin.unit_id = iu.unit_id::text
       group by 2, 8, 9, 10, 11, 12`,
   );
