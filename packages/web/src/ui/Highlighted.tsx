@@ -38,23 +38,32 @@ export function HighlightedText({ text, ranges }: { text: string; ranges: readon
   return <>{parts}</>;
 }
 
+/** A list row stays a row: the cuts show in three lines at most. */
+const SNIPPETS: CSSProperties = {
+  marginTop: 4,
+  fontSize: 12,
+  lineHeight: 1.6,
+  display: '-webkit-box',
+  WebkitLineClamp: 3,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+};
+
 /** Where a list search matched the content: up to three cuts, “…” where text was left out. */
 export function SearchSnippets({ highlights }: { highlights?: ItemHighlights | undefined }) {
   if (!highlights?.content.length) return null;
   return (
-    <Typography.Paragraph
-      type="secondary"
-      style={{ fontSize: 12, margin: '4px 0 0', whiteSpace: 'normal' }}
-      data-testid="search-snippets"
-    >
-      {highlights.content.map((cut) => (
-        <span key={cut.offset} style={{ marginInlineEnd: 8 }}>
-          {cut.truncatedStart ? '…' : ''}
-          <HighlightedText text={cut.text} ranges={cut.ranges} />
-          {cut.truncatedEnd ? '…' : ''}
-        </span>
-      ))}
-    </Typography.Paragraph>
+    <div style={SNIPPETS} data-testid="search-snippets">
+      <Typography.Text type="secondary">
+        {highlights.content.map((cut) => (
+          <span key={cut.offset} style={{ marginInlineEnd: 8 }}>
+            {cut.truncatedStart ? '…' : ''}
+            <HighlightedText text={cut.text} ranges={cut.ranges} />
+            {cut.truncatedEnd ? '…' : ''}
+          </span>
+        ))}
+      </Typography.Text>
+    </div>
   );
 }
 
