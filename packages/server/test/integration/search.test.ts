@@ -165,6 +165,22 @@ describe.skipIf(engineUnavailable())('Chinese full-text search over tracked item
     }
   });
 
+  it('confirms the newest candidates only, and every one when false positives fill that window', async () => {
+    const tenant = await createTenant(t.db);
+    const c = await signIn(t.app, tenant.staff);
+    const real = await create(c, ITEMS.chenpiTitle);
+    // Newer items with every bigram of 陈皮产业 but not the word: candidates, not matches.
+    await create(c, ITEMS.scattered);
+    await create(c, ITEMS.scattered);
+    const base = { bodyId: tenant.body.id, type: 'matter', q: '陈皮产业', limit: 10, walkAbove: Infinity };
+    const order = (r: Awaited<ReturnType<typeof searchItems>>) => r.items.map((i) => i.row.id);
+    expect(order(await searchItems(t.db, base))).toEqual([real.id]);
+    // The window (the 2 newest candidates) holds only the false positives; the match is older.
+    const narrow = await searchItems(t.db, { ...base, candidates: 1, confirmSlack: 0 });
+    expect(order(narrow)).toEqual([real.id]);
+    expect(narrow.capped).toBe(false);
+  });
+
   it('reindexes an edited title and content', async () => {
     const tenant = await createTenant(t.db);
     const c = await signIn(t.app, tenant.staff);
