@@ -127,8 +127,7 @@ export function reminderHandlers(deps: {
       const due = job.payload as unknown as Due;
       const [row] = await db.select().from(trackedItems).where(eq(trackedItems.id, due.itemId));
       if (!row) return;
-      const config = await trackingConfig(db, row.bodyId);
-      const reminder = await spec.reminder(db, row, due, config, clock());
+      const reminder = await spec.reminder(db, row, due, clock());
       if (!reminder) return;
       const to = await recipients(db, row.bodyId, reminder);
       if (to.length === 0) return;

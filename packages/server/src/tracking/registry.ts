@@ -99,8 +99,11 @@ export interface DeadlineSpec {
     config: BodyTrackingConfig,
     now: Date,
   ): Promise<{ reminders: Due[]; actions: { itemId: string; action: string; date: string }[] }>;
-  /** The reminder of one owed deadline, from the item as it is now; null when it is no longer owed. */
-  reminder(db: Db, row: ItemRow, due: Due, config: BodyTrackingConfig, now: Date): Promise<Reminder | null>;
+  /**
+   * The reminder of one owed deadline, from the item as it is now; null when it is no longer owed. (It
+   * reads the body's configuration itself if it needs it: one remind job should stay one short round.)
+   */
+  reminder(db: Db, row: ItemRow, due: Due, now: Date): Promise<Reminder | null>;
 }
 
 /** The same action's consequence on another item of the type, e.g. a merge recorded on its target. */

@@ -12,6 +12,7 @@ import {
 } from '@yiting/domain';
 import { and, eq, inArray, lte, or } from 'drizzle-orm';
 import { trackedItems, units } from '../../db/schema.ts';
+import { trackingConfig } from '../config.ts';
 import type { DeadlineSpec, Due, ItemRow } from '../registry.ts';
 
 const UNIT_STATES: ProposalState[] = ['assigned', 'objected', 'handling'];
@@ -73,7 +74,8 @@ export const proposalDeadlines: DeadlineSpec = {
     }
     return { reminders, actions };
   },
-  reminder: async (db, row, due, config, now) => {
+  reminder: async (db, row, due, now) => {
+    const config = await trackingConfig(db, row.bodyId);
     const r = proposalReminders(snapshot(row), config.proposal, now).find(
       (x) => x.deadline === due.deadline && x.date === due.date && x.level === due.level,
     );
