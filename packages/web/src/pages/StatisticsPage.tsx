@@ -20,6 +20,8 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
+const PIE = { height: 300 };
+
 const RESULT_COLORS: Record<string, string> = {
   A: COLORS.green,
   B: COLORS.blue,
@@ -324,17 +326,22 @@ export function StatisticsPage() {
                   </Col>
                   <Col xs={24} md={12} xl={8}>
                     <Card title={t('statistics.resultCategories')}>
-                      <EChart option={charts.results} onClick={go} testId="chart-results" />
+                      <EChart option={charts.results} onClick={go} style={PIE} testId="chart-results" />
                     </Card>
                   </Col>
                   <Col xs={24} md={12} xl={8}>
                     <Card title={t('statistics.timeliness')}>
-                      <EChart option={charts.timeliness} onClick={go} testId="chart-timeliness" />
+                      <EChart option={charts.timeliness} onClick={go} style={PIE} testId="chart-timeliness" />
                     </Card>
                   </Col>
                   <Col xs={24} md={12} xl={8}>
                     <Card title={t('statistics.satisfaction')}>
-                      <EChart option={charts.satisfaction} onClick={go} testId="chart-satisfaction" />
+                      <EChart
+                        option={charts.satisfaction}
+                        onClick={go}
+                        style={PIE}
+                        testId="chart-satisfaction"
+                      />
                     </Card>
                   </Col>
                   <Col span={24}>

@@ -70,12 +70,13 @@ export interface Slice {
 export function pieOption(slices: Slice[], en: boolean) {
   return {
     tooltip: { trigger: 'item', formatter: en ? '{b}: {c} ({d}%)' : '{b}：{c}（{d}%）' },
-    legend: { bottom: 0, itemGap: 12 },
+    legend: { bottom: 0, itemGap: 8 },
     series: [
       {
         type: 'pie',
-        radius: ['36%', '60%'],
-        center: ['50%', '42%'],
+        // Room below for a legend of up to four lines (long English names wrap).
+        radius: ['30%', '50%'],
+        center: ['50%', '38%'],
         cursor: 'pointer',
         avoidLabelOverlap: true,
         label: { show: true, formatter: '{c}', fontWeight: 600 },
