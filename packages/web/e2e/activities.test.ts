@@ -99,7 +99,8 @@ describe.skipIf(!canRun)('recording the supervision chain', () => {
     await drawer.getByText('结束日期早于开始日期').waitFor();
     expect((await apiCall<Activity>(page, 'GET', `/activities/${activityId}`)).version).toBe(1);
     await typeDate(page, drawer.getByLabel('结束时间'), '2026-03-03 17:00');
-    await drawer.getByText('已举行').click();
+    await drawer.getByLabel('状态').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="已举行"]').click();
     await page.getByTestId('activity-save').click();
     await drawer.waitFor({ state: 'detached' });
     activity = await apiCall<Activity>(page, 'GET', `/activities/${activityId}`);

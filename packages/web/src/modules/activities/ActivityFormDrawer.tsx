@@ -12,20 +12,7 @@ import {
   PARTICIPANT_ROLES,
   type ParticipantRole,
 } from '@yiting/domain';
-import {
-  Alert,
-  Button,
-  Col,
-  DatePicker,
-  Divider,
-  Flex,
-  Form,
-  Input,
-  Radio,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
+import { Alert, Button, Col, DatePicker, Divider, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { api } from '../../api/client.ts';
@@ -34,8 +21,7 @@ import { useI18n } from '../../i18n/useI18n.ts';
 import { FormDrawer, useDrawerForm } from '../../ui/FormDrawer.tsx';
 import { blankToNull } from '../../ui/fieldErrors.ts';
 import { PersonPicker } from '../matters/PersonPicker.tsx';
-import { unitLabel } from '../matters/unitLabel.ts';
-import { useUnitOptions } from '../units/useUnitOptions.ts';
+import { UnitPicker } from '../units/UnitPicker.tsx';
 import { ActivityTypeTag } from './ActivityTypeTag.tsx';
 import { childTypeOf, participantIsUnit } from './recordKinds.ts';
 
@@ -122,8 +108,6 @@ export function ActivityFormDrawer({
   );
   const state = useDrawerForm<Values>(open, initial);
   const queryClient = useQueryClient();
-  const units = useUnitOptions(open);
-  const unitOptions = (units.data ?? []).map((u) => ({ value: u.id, label: unitLabel(u) }));
   // Names of the people already on the activity, so that the pickers show them before any search.
   const names = useMemo(
     () =>
@@ -224,8 +208,7 @@ export function ActivityFormDrawer({
         </Col>
         <Col xs={24} sm={8}>
           <Form.Item name="status" label={t('activity.statusLabel')}>
-            <Radio.Group
-              optionType="button"
+            <Select
               options={ACTIVITY_STATUSES.map((s) => ({
                 value: s,
                 label: t(`activity.status.${s}` as MessageKey),
@@ -250,13 +233,7 @@ export function ActivityFormDrawer({
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="organiserUnitId" label={t('activity.organiser')}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              options={unitOptions}
-              loading={units.isPending}
-              placeholder={t('matterAction.unitHint')}
-            />
+            <UnitPicker />
           </Form.Item>
         </Col>
         <Col span={24}>
@@ -289,12 +266,7 @@ export function ActivityFormDrawer({
                         style={{ flex: 1, minWidth: 0 }}
                         rules={[{ required: true, message: validation('person_or_unit_required') }]}
                       >
-                        <Select
-                          showSearch={{ optionFilterProp: 'label' }}
-                          options={unitOptions}
-                          placeholder={t('matterAction.unitHint')}
-                          aria-label={t('activity.participantUnit')}
-                        />
+                        <UnitPicker allowClear={false} aria-label={t('activity.participantUnit')} />
                       </Form.Item>
                     ) : (
                       <Form.Item

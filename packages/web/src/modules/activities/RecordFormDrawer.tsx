@@ -8,8 +8,7 @@ import { useI18n } from '../../i18n/useI18n.ts';
 import { FormDrawer, useDrawerForm } from '../../ui/FormDrawer.tsx';
 import { blankToNull } from '../../ui/fieldErrors.ts';
 import { PersonPicker } from '../matters/PersonPicker.tsx';
-import { unitLabel } from '../matters/unitLabel.ts';
-import { useUnitOptions } from '../units/useUnitOptions.ts';
+import { UnitPicker } from '../units/UnitPicker.tsx';
 import { recordFields, recordKindsFor } from './recordKinds.ts';
 
 /** What a new record starts as: its kind, and the report a finding belongs to. */
@@ -62,8 +61,6 @@ export function RecordFormDrawer({
   const kind = (Form.useWatch('kind', state.form) ?? draft?.kind ?? 'report') as RecordKind;
   const queryClient = useQueryClient();
   const has = recordFields(kind);
-  const units = useUnitOptions(open && has.response);
-  const unitOptions = (units.data ?? []).map((u) => ({ value: u.id, label: unitLabel(u) }));
   const reports = records.filter((r) => r.kind === 'report');
   const of = (what: string) => t(`record.${what}.${kind}` as MessageKey);
 
@@ -153,13 +150,7 @@ export function RecordFormDrawer({
       {has.response ? (
         <>
           <Form.Item name="responderUnitId" label={of('responder')}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              options={unitOptions}
-              loading={units.isPending}
-              placeholder={t('matterAction.unitHint')}
-            />
+            <UnitPicker />
           </Form.Item>
           <Form.Item name="response" label={of('response')}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
