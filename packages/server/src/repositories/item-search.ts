@@ -153,18 +153,27 @@ export async function searchItems(db: Db, s: ItemSearch): Promise<{ items: Ranke
   )!;
   const where = and(filters, termsMatch(terms))!;
   const likes = terms.map((t) => sql`${trackedItems.searchText} like ${like(t.text)}`);
-  // Ranks are computed on the kept candidates only (c), not on every match.
+  // Ranks are computed on the kept candidates only (c), not on every match. Occurrences are counted in
+  // bytes (removed bytes / the term's bytes), which needs no walk over multi-byte characters.
   const st = sql.raw('c.st');
   const ranks = sql`(${sql.join(
     terms.map((t) => sql`(split_part(${st}, E'\\n', 1) like ${like(t.text)})::int`),
     sql` + `,
   )})::int as title_hits, (${sql.join(
-    terms.map((t) => sql`(length(${st}) - length(replace(${st}, ${t.text}, ''))) / length(${t.text})`),
+    terms.map(
+      (t) =>
+        sql`(octet_length(${st}) - octet_length(replace(${st}, ${t.text}, ''))) / octet_length(${t.text})`,
+    ),
     sql` + `,
   )})::int as hits`;
+  /**
+   * The kept rows as `c (id, st)`, search_text decompressed once (`|| ''`; offset 0 keeps it from being
+   * inlined into each use): every function of a stored, compressed value decompresses it again.
+   */
+  const kept = (rows: SQL) => sql`(select k.id, k.st || '' as st from (${rows}) k offset 0) c`;
   const select = (cond: SQL, tail: SQL) =>
-    sql`select c.id, ${ranks} from (select ${trackedItems.id} as id, ${trackedItems.searchText} as st
-      from ${trackedItems} where ${cond} ${tail}) c`;
+    sql`select c.id, ${ranks} from ${kept(sql`select ${trackedItems.id} as id, ${trackedItems.searchText} as st
+      from ${trackedItems} where ${cond} ${tail}`)}`;
   const run = async (q: SQL, tx: Db = db) =>
     ((await tx.execute(q)) as unknown as { rows: Hit[] }).rows.map((r) => ({
       id: r.id,
@@ -197,8 +206,8 @@ export async function searchItems(db: Db, s: ItemSearch): Promise<{ items: Ranke
     const { rows } = (await db.execute(sql`select c.id, (${sql.join(
       terms.map((t) => sql`${st} like ${like(t.text)}`),
       sql` and `,
-    )}) as ok, ${ranks} from (select * from (select ${trackedItems.id} as id, ${trackedItems.searchText} as st
-        from ${trackedItems} where ${candidates} offset 0) f order by f.id desc limit ${window}) c
+    )}) as ok, ${ranks} from ${kept(sql`select * from (select ${trackedItems.id} as id, ${trackedItems.searchText} as st
+        from ${trackedItems} where ${candidates} offset 0) f order by f.id desc limit ${window}`)}
       order by c.id desc`)) as unknown as { rows: (Hit & { ok: boolean })[] };
     const confirmed = rows
       .filter((r) => r.ok)
