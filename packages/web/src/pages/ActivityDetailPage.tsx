@@ -1,24 +1,10 @@
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Activity, ActivityRecord, ActivityType } from '@yiting/domain';
-import {
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Result,
-  Row,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Flex, Row, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../api/ApiError.ts';
 import { api } from '../api/client.ts';
 import type { Page } from '../api/useCursorList.ts';
 import type { MessageKey } from '../i18n/I18nProvider.tsx';
@@ -33,6 +19,7 @@ import { usePermission } from '../modules/auth/usePermission.ts';
 import { type MatterDraft, MatterFormDrawer } from '../modules/matters/MatterFormDrawer.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
 const ATTENDANCE_COLORS: Record<string, string> = { present: 'success', excused: 'warning', absent: 'error' };
@@ -68,22 +55,15 @@ export function ActivityDetailPage() {
   });
 
   if (activity.isPending) return <FullPageSpin />;
-  if (activity.error) {
-    if (isApiError(activity.error) && (activity.error.status === 404 || activity.error.status === 400)) {
-      return (
-        <Result
-          status="404"
-          title={t('activity.notFound')}
-          extra={
-            <Button type="primary" onClick={() => navigate('/activities')}>
-              {t('activities.backToList')}
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorAlert error={activity.error} />;
-  }
+  if (activity.error)
+    return (
+      <LoadFailed
+        error={activity.error}
+        notFound={t('activity.notFound')}
+        backTo="/activities"
+        backText={t('activities.backToList')}
+      />
+    );
   const a = activity.data;
   const muted = <Typography.Text type="secondary">—</Typography.Text>;
   const when = (iso: string) => dateTime(iso).replace(/:\d\d$/, '');

@@ -7,20 +7,7 @@ import {
   type MatterChain,
   matterMachine,
 } from '@yiting/domain';
-import {
-  Alert,
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Result,
-  Row,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/ApiError.ts';
@@ -38,8 +25,8 @@ import { ItemActions } from '../modules/tracking/ItemActions.tsx';
 import { useIsMobile } from '../modules/tracking/useIsMobile.ts';
 import { useUnitOptions } from '../modules/units/useUnitOptions.ts';
 import { downloadFile } from '../ui/downloadFile.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
 /** The actions that move a matter forward come first and look primary; the rest are plain. */
@@ -75,22 +62,15 @@ export function MatterDetailPage() {
   );
 
   if (query.isPending) return <FullPageSpin />;
-  if (query.error) {
-    if (isApiError(query.error) && (query.error.status === 404 || query.error.status === 400)) {
-      return (
-        <Result
-          status="404"
-          title={t('matter.notFound')}
-          extra={
-            <Button type="primary" onClick={() => navigate('/matters')}>
-              {t('matters.backToList')}
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorAlert error={query.error} />;
-  }
+  if (query.error)
+    return (
+      <LoadFailed
+        error={query.error}
+        notFound={t('matter.notFound')}
+        backTo="/matters"
+        backText={t('matters.backToList')}
+      />
+    );
   const chain = query.data;
   const m = chain.matter;
   const muted = <Typography.Text type="secondary">—</Typography.Text>;

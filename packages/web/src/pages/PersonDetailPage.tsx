@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Person } from '@yiting/domain';
-import { App, Breadcrumb, Button, Card, Descriptions, Popconfirm, Result, Table, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Popconfirm, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/ApiError.ts';
@@ -11,8 +11,8 @@ import { usePermission } from '../modules/auth/usePermission.ts';
 import { useTerms } from '../modules/bodies/useTerms.ts';
 import { MembershipTags } from '../modules/people/MembershipTags.tsx';
 import { PersonFormDrawer } from '../modules/people/PersonFormDrawer.tsx';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
 export function PersonDetailPage() {
@@ -31,22 +31,15 @@ export function PersonDetailPage() {
   });
 
   if (query.isPending) return <FullPageSpin />;
-  if (query.error) {
-    if (isApiError(query.error) && (query.error.status === 404 || query.error.status === 400)) {
-      return (
-        <Result
-          status="404"
-          title={t('person.notFound')}
-          extra={
-            <Button type="primary" onClick={() => navigate('/people')}>
-              {t('people.backToList')}
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorAlert error={query.error} />;
-  }
+  if (query.error)
+    return (
+      <LoadFailed
+        error={query.error}
+        notFound={t('person.notFound')}
+        backTo="/people"
+        backText={t('people.backToList')}
+      />
+    );
   const p = query.data;
   const empty = <Typography.Text type="secondary">—</Typography.Text>;
   const termName = (termId: string | null) => terms.data?.find((x) => x.id === termId)?.name ?? null;
