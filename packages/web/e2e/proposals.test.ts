@@ -87,7 +87,8 @@ describe.skipIf(!canRun)('proposals on a phone', () => {
     await page.setViewportSize(PHONE);
     await switchUser(page, 'member');
     await page.getByTestId('nav-open').click();
-    await page.getByRole('menuitem', { name: '提案' }).click();
+    // 提案, not 重点提案 (the icon's name comes first).
+    await page.getByRole('menuitem', { name: /(^|\s)提案$/ }).click();
     await page.waitForURL('**/proposals');
     await page.getByTestId('proposal-new').click();
     const title = `关于推进侨乡文化街区活化利用的提案${tag}`;
