@@ -40,15 +40,19 @@ const SUBMITTED_EVENT = sql`e.action = 'submit' and e.from_state = 'draft'`;
 const exists = (bodyId: string, cond: SQL) =>
   sql`exists (select 1 from item_events e where e.body_id = ${bodyId} and e.item_id = ${trackedItems.id} and ${cond})`;
 
+/** The item's facts (item_facts, kept from its events: see scopeCte) meet `cond`. */
+const facts = (bodyId: string, cond: SQL) =>
+  sql`exists (select 1 from item_facts f where f.item_id = ${trackedItems.id} and f.body_id = ${bodyId} and ${cond})`;
+
 /** Proposals that reached the office (in `year`, when given). */
 export const receivedSql = (bodyId: string, year?: number) =>
-  exists(bodyId, sql`${RECEIVED_EVENT} and ${inYear(sql`e.at`, year)}`);
+  facts(bodyId, sql`f.received_at is not null and ${inYear(sql`f.received_at`, year)}`);
 
 /** Reports submitted (in `year`, when given). */
 export const reportSubmittedSql = (bodyId: string, year?: number) =>
   exists(bodyId, sql`${SUBMITTED_EVENT} and ${inYear(sql`e.at`, year)}`);
 
-export const acceptedSql = (bodyId: string) => exists(bodyId, sql`e.action = 'accept'`);
+export const acceptedSql = (bodyId: string) => facts(bodyId, sql`f.accepted`);
 
 export const instructedAtLevelSql = (bodyId: string, level: InstructionLevel) =>
   exists(bodyId, sql`e.action = 'record_instruction' and e.payload->>'leaderLevel' = ${level}`);
@@ -56,14 +60,6 @@ export const instructedAtLevelSql = (bodyId: string, level: InstructionLevel) =>
 /** A unit's latest reply to the item is on time: on or before the reply deadline in force (China's date). */
 const ON_TIME = (at: SQL, deadline: SQL) =>
   sql`(${deadline} is null or (${at} at time zone 'Asia/Shanghai')::date <= (${deadline})::date)`;
-
-const unsatisfiedIn = (value: SQL, unsatisfied: readonly string[]) =>
-  unsatisfied.length
-    ? sql`${value} in (${sql.join(
-        unsatisfied.map((u) => sql`${u}`),
-        sql`, `,
-      )})`
-    : sql`false`;
 
 /** Some of the values of a unit's latest rating (item_unit_facts.ratings) count as unsatisfied. */
 const ratedUnsatisfied = (ratings: SQL, unsatisfied: readonly string[]) =>
@@ -80,19 +76,20 @@ function replyingUnit(bodyId: string, unitId: string | undefined, cond: SQL): SQ
     and iu.role <> 'co' ${unitId ? sql`and iu.unit_id = ${unitId}` : sql``} and ${cond})`;
 }
 
-const latestReply = sql`(select max(r.at) from item_events r where r.item_id = ${trackedItems.id} and r.action = 'submit_reply' and r.actor_unit_id = iu.unit_id)`;
-const latestRating = sql`(select coalesce(x->>'overall', x->>'result') from item_events r cross join lateral jsonb_array_elements(r.payload->'ratings') x
-  where r.item_id = ${trackedItems.id} and r.action = 'rate' and x->>'unitId' = iu.unit_id::text order by r.seq desc limit 1)`;
+/** The unit's facts (item_unit_facts: its latest reply, its latest rating) meet `cond`, inside replyingUnit. */
+const unitFacts = (bodyId: string, cond: SQL) =>
+  sql`exists (select 1 from item_unit_facts uf where uf.item_id = ${trackedItems.id} and uf.unit_id = iu.unit_id
+    and uf.body_id = ${bodyId} and ${cond})`;
 
 export function replySql(bodyId: string, status: 'any' | 'on_time' | 'late', unitId?: string): SQL {
-  const deadline = sql`${trackedItems.data}->>'replyDeadline'`;
+  const onTime = ON_TIME(sql`uf.replied_at`, sql`${trackedItems.data}->>'replyDeadline'`);
   const cond =
     status === 'any'
-      ? sql`${latestReply} is not null`
+      ? sql`uf.replied_at is not null`
       : status === 'on_time'
-        ? sql`${latestReply} is not null and ${ON_TIME(latestReply, deadline)}`
-        : sql`${latestReply} is not null and not ${ON_TIME(latestReply, deadline)}`;
-  return replyingUnit(bodyId, unitId, cond);
+        ? sql`uf.replied_at is not null and ${onTime}`
+        : sql`uf.replied_at is not null and not ${onTime}`;
+  return replyingUnit(bodyId, unitId, unitFacts(bodyId, cond));
 }
 
 export function ratingSql(
@@ -101,14 +98,14 @@ export function ratingSql(
   unsatisfied: readonly string[],
   unitId?: string,
 ): SQL {
-  const bad = unsatisfiedIn(latestRating, unsatisfied);
+  const bad = ratedUnsatisfied(sql`uf.ratings`, unsatisfied);
   const cond =
     status === 'any'
-      ? sql`${latestRating} is not null`
+      ? sql`uf.ratings is not null`
       : status === 'satisfied'
-        ? sql`${latestRating} is not null and not ${bad}`
-        : sql`${latestRating} is not null and ${bad}`;
-  return replyingUnit(bodyId, unitId, cond);
+        ? sql`uf.ratings is not null and not ${bad}`
+        : sql`uf.ratings is not null and ${bad}`;
+  return replyingUnit(bodyId, unitId, unitFacts(bodyId, cond));
 }
 
 export function resultCategorySql(category: string, unitId?: string): SQL {
