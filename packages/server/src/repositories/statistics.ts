@@ -195,22 +195,24 @@ export async function proposalStatistics(db: Db, s: StatisticsScope): Promise<Pr
   // approved result category), with the reply and the rating from item_unit_facts.
   const all = await rows<(ItemGroup & { part: 'item' }) | (UnitGroup & { part: 'unit' })>(
     db,
-    sql`with ${scopeCte(s)},
-      fin as (select scope.id as item_id, u->>'unitId' as unit_id, u->>'finalCategory' as category
-        from scope cross join lateral jsonb_array_elements(scope.units) u where u->>'role' <> 'co')
+    sql`with ${scopeCte(s)}
       select 'item' as part, category, sector, submitter_kind, state, is_key, accepted,
         null::uuid as unit_id, null as unit_name, null as role, null as reply, null as rating, count(*)::int as n
       from scope group by 2, 3, 4, 5, 6, 7
       union all
-      select 'unit', fin.category, null, null, null, null, null, iu.unit_id, un.name, iu.role,
-        case when uf.replied_at is null then null when ${ON_TIME(sql`uf.replied_at`, sql`scope.deadline`)} then 'on_time' else 'late' end,
-        case when uf.ratings is null then null when ${ratedUnsatisfied(sql`uf.ratings`, s.unsatisfied)} then 'unsatisfied' else 'satisfied' end,
-        count(*)::int
-      from scope join item_units iu on iu.item_id = scope.id and iu.body_id = ${s.bodyId}
-      join units un on un.id = iu.unit_id
-      left join item_unit_facts uf on uf.item_id = scope.id and uf.unit_id = iu.unit_id and uf.body_id = ${s.bodyId}
-      left join fin on fin.item_id = scope.id and fin.unit_id = iu.unit_id::text
-      group by 2, 8, 9, 10, 11, 12`,
+      -- Grouped by unit id, then named: the group keys stay short.
+      select 'unit', g.category, null, null, null, null, null, g.unit_id, un.name, g.role, g.reply, g.rating, g.n
+      from (select fin.category, iu.unit_id, iu.role,
+          case when uf.replied_at is null then null when ${ON_TIME(sql`uf.replied_at`, sql`scope.deadline`)} then 'on_time' else 'late' end as reply,
+          case when uf.ratings is null then null when ${ratedUnsatisfied(sql`uf.ratings`, s.unsatisfied)} then 'unsatisfied' else 'satisfied' end as rating,
+          count(*)::int as n
+        from scope join item_units iu on iu.item_id = scope.id and iu.body_id = ${s.bodyId}
+        left join item_unit_facts uf on uf.item_id = scope.id and uf.unit_id = iu.unit_id and uf.body_id = ${s.bodyId}
+        -- The unit's approved result category, from the item's own units (a join per row, no hash of them all).
+        left join lateral (select u->>'finalCategory' as category from jsonb_array_elements(scope.units) u
+          where u->>'role' <> 'co' and u->>'unitId' = iu.unit_id::text) fin on true
+        group by 1, 2, 3, 4, 5) g
+      join units un on un.id = g.unit_id`,
   );
   const items = all.filter((r): r is ItemGroup & { part: 'item' } => r.part === 'item');
   const unitRows = all.filter((r): r is UnitGroup & { part: 'unit' } => r.part === 'unit');
