@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { newProposalData } from '@yiting/domain';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import type { Database } from '../src/db/client.ts';
@@ -114,14 +115,21 @@ const CONTENT = [0, 1, 2, 3, 4, 5]
   .join(' || ');
 const TITLE = `'关于' || ${pick(ACTIONS, 1)} || ${pick(PLACES, 2)} || ${THEME} || '高质量发展的建议'`;
 
+/** Sessions the proposals are spread over, oldest first: terms 10–14, meetings 1–5. */
+const SESSIONS = 25;
+/** The newest this many are submitted and await review (the similar-proposal lookup's case). */
+const SUBMITTED = 2_000;
+
 /**
- * 300,000 items in one body and 2,000 in another, generated in SQL (titles such as 关于加快新会新会陈皮
- * 高质量发展的建议, contents of six sentences, ~230 characters, two on the item's theme), then indexed by the same
- * backfill that runs after migrations.
+ * 300,000 proposals (提案) in one CPPCC body and 2,000 in another, generated in SQL (titles such as
+ * 关于加快新会新会陈皮高质量发展的建议, contents of six sentences, ~230 characters, two on the item's theme),
+ * spread over 25 sessions, the newest 2,000 submitted and awaiting review, the rest closed or rejected;
+ * then indexed by the same backfill that runs after migrations.
  */
 export async function seed(database: Database) {
   const db = database.db;
   const bodies: string[] = [];
+  const data = JSON.stringify(newProposalData('proposal'));
   for (const [b, n] of [
     [0, ITEMS],
     [1, 2000],
@@ -135,14 +143,16 @@ export async function seed(database: Database) {
       const to = Math.min(n, from + 50_000 - 1);
       // Ids are UUIDv7 like the application's (time-ordered, oldest first in the heap), so id-ordered
       // scans behave as in production.
-      await db.execute(sql`insert into tracked_items (id, body_id, type, number, title, content, state, data, source, created_at, updated_at)
+      await db.execute(sql`insert into tracked_items (id, body_id, type, number, title, content, state, data,
+          session_term, session_meeting, seq_no, category, submitter_kind, created_at, updated_at)
         select (lpad(to_hex((extract(epoch from at) * 1000)::bigint), 12, '0') || '7' || substr(md5(g::text || ${bodyId}), 1, 3)
             || '8' || substr(md5(g::text || ${bodyId}), 4, 15))::uuid,
-          ${bodyId}, 'matter', '督〔2025〕' || g || '号', ${sql.raw(TITLE)}, ${sql.raw(CONTENT)}, 'draft',
-          jsonb_build_object('source','research_finding','returnCount',0,'extensionCount',0,'voteFailures',0,
-            'accountability',false,'pendingExtension',null),
-          'research_finding', at, at
-        from generate_series(${from}::int, ${to}::int) g, lateral (select now() - make_interval(mins => ${n} - g) as at) t`);
+          ${bodyId}, 'proposal', (10 + s / 5) || '-' || (1 + s % 5) || '-' || g, ${sql.raw(TITLE)}, ${sql.raw(CONTENT)},
+          case when g > ${n - SUBMITTED} then 'submitted' when g % 10 = 0 then 'rejected' else 'closed' end,
+          ${data}::jsonb || jsonb_build_object('submittedAt', at), 10 + s / 5, 1 + s % 5, g,
+          (array['经济','社会','教育','科技','文化','生态','法治','民生'])[1 + g % 8], 'individual', at, at
+        from generate_series(${from}::int, ${to}::int) g,
+          lateral (select now() - make_interval(mins => ${n} - g) as at, (g - 1) * ${SESSIONS}::int / ${n}::int as s) t`);
     }
   }
   // A bulk load builds the GIN index once at the end rather than row by row (same definition as
@@ -192,12 +202,12 @@ async function measure(database: Database, engine: string): Promise<BenchFigure[
   };
   const figures: BenchFigure[] = [
     {
-      name: `${engine}: seed ${ITEMS.toLocaleString('en')} + 2,000 items (SQL)`,
+      name: `${engine}: seed ${ITEMS.toLocaleString('en')} + 2,000 proposals (SQL)`,
       value: seedMs / 1000,
       unit: 's',
     },
     {
-      name: `${engine}: index ${indexed.toLocaleString('en')} items (backfill + GIN build, part of seed)`,
+      name: `${engine}: index ${indexed.toLocaleString('en')} proposals (backfill + GIN build, part of seed)`,
       value: indexMs / 1000,
       unit: 's',
     },
@@ -214,7 +224,7 @@ async function measure(database: Database, engine: string): Promise<BenchFigure[
     return p95(samples);
   };
   for (const [kind, qs] of Object.entries(QUERIES)) {
-    const urls = qs.map((q) => `/api/v1/matters?q=${encodeURIComponent(q)}&limit=20`);
+    const urls = qs.map((q) => `/api/v1/proposals?q=${encodeURIComponent(q)}&limit=20`);
     figures.push({
       name: `${engine}: search, ${kind} queries, page of 20 (p95)`,
       value: await timed(urls),
@@ -228,10 +238,11 @@ async function measure(database: Database, engine: string): Promise<BenchFigure[
       console.log(`    ${engine} ${q}: ${rows[0]!.n.toLocaleString('en')} matches`);
     }
   }
-  const sample = (await get('/api/v1/matters?limit=200')).items as { id: string }[];
-  const similarUrls = sample.filter((_, i) => i % 10 === 0).map((m) => `/api/v1/matters/${m.id}/similar`);
+  // The reviewer's case: proposals awaiting review, compared with those of their session and before.
+  const sample = (await get('/api/v1/proposals?state=submitted&limit=100')).items as { id: string }[];
+  const similarUrls = sample.filter((_, i) => i % 5 === 0).map((m) => `/api/v1/proposals/${m.id}/similar`);
   figures.push({
-    name: `${engine}: similar-item lookup, top 5 (p95)`,
+    name: `${engine}: similar-proposal lookup on review, top 5 (p95)`,
     value: await timed(similarUrls),
     unit: 'ms',
   });
