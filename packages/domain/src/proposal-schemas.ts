@@ -168,6 +168,8 @@ export const ProposalListQuery = ListQuery.extend({
   submitterKind: SubmitterKind.optional(),
   proposerPersonId: Id.optional(),
   key: Flag.optional(),
+  /** In a final state (rejected, converted, merged, withdrawn, closed), or not: `false` lists those still open. */
+  final: Flag.optional(),
   warning: WarningLevelSchema.optional(),
   // The filters behind the statistics' figures (docs/statistics.md).
   /** Reached the office (first submission) in this calendar year, Asia/Shanghai; implies `received`. */

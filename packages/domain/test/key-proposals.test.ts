@@ -186,6 +186,12 @@ describe('key proposal progress', () => {
     ]);
     expect(keyStepLabel('closed', { kind: 'proposal', followingUp: true, locale: 'zh-CN' })).toBe('跟踪落实');
     expect(keyStepLabel('accepted', { kind: 'suggestion', locale: 'zh-CN' })).toBe('受理');
+    // Short names for a phone.
+    expect(
+      KEY_STEPS.map((s) =>
+        keyStepLabel(s, { kind: 'suggestion', followingUp: true, locale: 'zh-CN', short: true }),
+      ),
+    ).toEqual(['受理', '交办', '联系', '答复', '评价', '跟踪']);
     expect(keyStepLabel('contacted', { kind: 'suggestion', locale: 'en-US' })).toBe('Deputy contacted');
   });
 });

@@ -11,6 +11,7 @@ import { BodiesPage } from './pages/BodiesPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomeRedirect } from './pages/HomeRedirect.tsx';
+import { KeyProposalsPage } from './pages/KeyProposalsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MatterDetailPage } from './pages/MatterDetailPage.tsx';
 import { MattersPage } from './pages/MattersPage.tsx';
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
               { path: 'matters/:id', element: guard('matter.read', <MatterDetailPage />) },
               { path: 'proposals', element: guard('proposal.read', <ProposalsPage />) },
               { path: 'proposals/new', element: guard('proposal.submit', <ProposalSubmitPage />) },
+              { path: 'key-proposals', element: guard('proposal.read', <KeyProposalsPage />) },
               { path: 'proposals/:id', element: guard('proposal.read', <ProposalDetailPage />) },
               { path: 'opinion-reports', element: guard('opinion.read', <ReportsPage />) },
               { path: 'opinion-reports/new', element: guard('opinion.submit', <ReportSubmitPage />) },

@@ -103,13 +103,18 @@ const STEP_LABELS: Record<KeyStep, { zh: string; en: string }> = {
   closed: { zh: '办结', en: 'Closed' },
 };
 
-/** A step's name; the NPC's words for a deputy suggestion (受理, 联系代表), 跟踪落实 while followed up. */
+/**
+ * A step's name; the NPC's words for a deputy suggestion (受理, 联系代表), 跟踪落实 while followed up;
+ * `short` for a phone's narrow steps (联系, 跟踪).
+ */
 export function keyStepLabel(
   step: KeyStep,
-  opts: { kind: ProposalKind; followingUp?: boolean; locale: Locale },
+  opts: { kind: ProposalKind; followingUp?: boolean; locale: Locale; short?: boolean },
 ): string {
   const en = opts.locale === 'en-US';
-  if (step === 'closed' && opts.followingUp) return en ? 'Following up' : '跟踪落实';
+  if (step === 'closed' && opts.followingUp)
+    return opts.short ? (en ? 'Follow-up' : '跟踪') : en ? 'Following up' : '跟踪落实';
+  if (opts.short && step === 'contacted') return en ? 'Contact' : '联系';
   if (opts.kind === 'suggestion') {
     if (step === 'accepted') return en ? 'Registered' : '受理';
     if (step === 'contacted') return en ? 'Deputy contacted' : '联系代表';

@@ -335,6 +335,11 @@ export function proposalRoutes(app: TypedApp, { database }: RouteContext) {
       q.proposerPersonId ? eq(trackedItems.proposerPersonId, q.proposerPersonId) : undefined,
       q.unitId ? assignedToUnit(actor.bodyId, q.unitId) : undefined,
       q.key ? eq(trackedItems.isKey, q.key === 'true') : undefined,
+      q.final
+        ? q.final === 'true'
+          ? inArray(trackedItems.state, proposalMachine.final)
+          : not(inArray(trackedItems.state, proposalMachine.final))
+        : undefined,
       q.warning ? warningSql(q.warning, config.proposal.yellowDays) : undefined,
       // The statistics' figures link here with these (repositories/statistics.ts builds both).
       q.year !== undefined || q.received === 'true' ? receivedSql(actor.bodyId, q.year) : undefined,

@@ -164,6 +164,15 @@ describe.skipIf(engineUnavailable())('key proposals (重点提案): the progress
     expect((await progress(staff, '?sessionTerm=14&sessionMeeting=4')).items).toEqual([]);
     expect((await progress(staff, '?kind=suggestion')).session).toBeNull();
 
+    // The office's candidates to choose from: accepted, still open, not yet key.
+    const listed = async (q: string) =>
+      ((await staff.get(`/api/v1/proposals?${q}`)).json().items as { title: string }[]).map((i) => i.title);
+    expect(await listed('accepted=true&key=false&final=false&sessionTerm=14&sessionMeeting=3')).toEqual([
+      '关于社区养老的提案',
+    ]);
+    expect(await listed('final=true')).toEqual([]);
+    expect((await staff.get('/api/v1/proposals?final=maybe')).statusCode).toBe(400);
+
     // By leader: the filter keeps the list of leaders; a leader's own list; no person, none of them.
     p = await progress(staff, `?supervisorPersonId=${vice.personId}`);
     expect(titles(p)).toEqual(['关于侨乡文化街区活化的提案']);

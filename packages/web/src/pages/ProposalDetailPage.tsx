@@ -219,7 +219,16 @@ export function ProposalDetailPage() {
                       : muted),
                 },
                 ...(p.supervisorName
-                  ? [{ key: 'sup', label: t('proposal.supervisor'), children: p.supervisorName }]
+                  ? [
+                      {
+                        key: 'sup',
+                        label: t('proposal.supervisor'),
+                        // With the meeting that chose it as a key proposal (主席会议), when recorded.
+                        children: [p.supervisorName, p.keyMeeting?.reference, p.keyMeeting?.date]
+                          .filter(Boolean)
+                          .join(' · '),
+                      },
+                    ]
                   : []),
               ]}
             />

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   FileTextOutlined,
+  FlagOutlined,
   MessageOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -32,6 +33,13 @@ export const NAVIGATION: NavItem[] = [
     label: 'nav.suggestions',
     labelFor: (kind) => (kind === 'cppcc_committee' ? 'nav.proposals' : 'nav.suggestions'),
     icon: <FileTextOutlined />,
+    permission: 'proposal.read',
+  },
+  {
+    path: '/key-proposals',
+    label: 'nav.keySuggestions',
+    labelFor: (kind) => (kind === 'cppcc_committee' ? 'nav.keyProposals' : 'nav.keySuggestions'),
+    icon: <FlagOutlined />,
     permission: 'proposal.read',
   },
   { path: '/opinion-reports', label: 'nav.reports', icon: <MessageOutlined />, permission: 'opinion.read' },

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MembershipRole, Person } from '@yiting/domain';
 import { Select } from 'antd';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/useCursorList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
@@ -24,6 +24,7 @@ export function PersonPicker<M extends boolean = false>({
   placeholder,
   source = 'people',
   names,
+  style,
 }: {
   value?: M extends true ? string[] : string;
   onChange?: (v: (M extends true ? string[] : string) | undefined) => void;
@@ -37,6 +38,7 @@ export function PersonPicker<M extends boolean = false>({
   source?: 'people' | 'cosigners';
   /** Labels of the people already chosen (an edited record's), so they show by name before any search. */
   names?: Record<string, string>;
+  style?: CSSProperties;
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
@@ -84,6 +86,7 @@ export function PersonPicker<M extends boolean = false>({
       placeholder={placeholder ?? t('matter.supervisorHint')}
       loading={found.isFetching}
       options={options}
+      style={style}
     />
   );
 }

@@ -164,6 +164,9 @@ export function proposalActionForm(
         fields: [
           f('key', 'switch', { initial: !p.key }),
           f('supervisorPersonId', 'person', { when: (v) => v.key === true }),
+          // The chair's meeting that chose it (主席会议): its date and name or minutes number.
+          f('meetingDate', 'date', { when: (v) => v.key === true }),
+          f('meetingRef', 'text', { when: (v) => v.key === true }),
           f('note', 'textarea'),
         ],
       };
