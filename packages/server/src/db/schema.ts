@@ -561,6 +561,8 @@ export const itemFacts = pgTable(
     receivedAt: ts('received_at'),
     /** An `accept` event exists. */
     accepted: boolean('accepted').notNull().default(false),
+    /** When a report reached the editor: its `submit` event from `draft` (migration 0008). */
+    submittedAt: ts('submitted_at'),
   },
   (t) => [index('item_facts_body_received_idx').on(t.bodyId, t.receivedAt)],
 );

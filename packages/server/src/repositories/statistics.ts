@@ -50,7 +50,7 @@ export const receivedSql = (bodyId: string, year?: number) =>
 
 /** Reports submitted (in `year`, when given). */
 export const reportSubmittedSql = (bodyId: string, year?: number) =>
-  exists(bodyId, sql`${SUBMITTED_EVENT} and ${inYear(sql`e.at`, year)}`);
+  facts(bodyId, sql`f.submitted_at is not null and ${inYear(sql`f.submitted_at`, year)}`);
 
 export const acceptedSql = (bodyId: string) => facts(bodyId, sql`f.accepted`);
 
@@ -349,12 +349,11 @@ export async function reportStatistics(
     count,
     link: { path: '/opinion-reports' as const, query: { ...base, ...extra } },
   });
-  const scope = sql`sub as (
-      select distinct e.item_id from item_events e
-      where e.body_id = ${s.bodyId} and ${SUBMITTED_EVENT} and ${inYear(sql`e.at`, s.year)}
-    ),
-    scope as (select i.* from tracked_items i join sub on sub.item_id = i.id
-      where i.body_id = ${s.bodyId} and i.type = 'opinion_report')`;
+  // The submitted reports from item_facts (submitted_at: the `submit` event from `draft`, migration 0008).
+  const scope = sql`scope as (select i.id, i.state, i.adoption_levels, i.instruction_count
+      from item_facts f join tracked_items i on i.id = f.item_id
+      where f.body_id = ${s.bodyId} and f.submitted_at is not null and ${inYear(sql`f.submitted_at`, s.year)}
+        and i.body_id = ${s.bodyId} and i.type = 'opinion_report')`;
   const groups = await rows<ReportGroup>(
     db,
     sql`with ${scope}

@@ -424,12 +424,13 @@ describe.skipIf(engineUnavailable())('statistics of proposals and public-opinion
     });
 
     // ---- the facts the figures read (kept by a trigger as each event is written) are the ones migration
-    // 0007 derives from the whole timeline: rebuilt that way, they and the figures stay the same.
+    // 0007 derives from the whole timeline (with 0008's function): rebuilt that way, they and the figures
+    // stay the same.
     const facts = async () =>
       (
         (await t.db.execute(sql`select 'item' as t, item_id, null::uuid as unit_id, body_id, received_at, accepted,
-            null::timestamptz as replied_at, null::int as rating_seq, null::text[] as ratings from item_facts
-          union all select 'unit', item_id, unit_id, body_id, null, null, replied_at, rating_seq, ratings
+            submitted_at, null::timestamptz as replied_at, null::int as rating_seq, null::text[] as ratings from item_facts
+          union all select 'unit', item_id, unit_id, body_id, null, null, null, replied_at, rating_seq, ratings
           from item_unit_facts order by 1, 2, 3`)) as unknown as { rows: unknown[] }
       ).rows;
     const kept = await facts();
