@@ -31,6 +31,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'common.save': 'Save',
   'common.updatedAt': 'Updated',
   'form.conflictHint':
+    'Someone saved a newer version after you opened it. Load the latest, then make your change again.',
   'form.reload': 'Load the latest',
 
   'punct.colon': ': ',
@@ -396,6 +397,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'activity.minutesHint': 'Minutes, items agreed',
   'activity.participantsTitle': 'People and units taking part',
   'activity.participantsHint':
+    'Add the other leaders, members, invited deputies and experts, and the member units and answering departments.',
   'activity.addParticipant': 'Add a person or unit',
   'activity.participantUnit': 'Unit',
   'activity.personHint': 'Type a name or pinyin',
@@ -589,7 +591,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'keySelect.notAvailable': 'Cannot be marked key in this state',
   'proposals.backToList': 'Back to the list',
   'similar.title': 'Similar items',
-  'similar.hint': 'Submitted items of this and earlier sessions, ranked by Chinese word similarity; expand one to compare the passages they share.',
+  'similar.hint':
+    'Submitted items of this and earlier sessions, ranked by Chinese word similarity; expand one to compare the passages they share.',
   'similar.none': 'No similar item found',
   'similar.score': 'Similarity',
   'similar.compare': 'Compare',
@@ -599,7 +602,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'similar.shared': '{n} shared passages, {chars} characters',
   'similar.open': 'Open it',
   'similar.mergeInto': 'Merge into it',
-  'similar.mergeIntro': 'This item will be merged into: {target}. It is then answered together with that item and no longer handled on its own.',
+  'similar.mergeIntro':
+    'This item will be merged into: {target}. It is then answered together with that item and no longer handled on its own.',
   'proposal.number': 'Number',
   'proposal.title': 'Title',
   'proposal.category': 'Category',
