@@ -40,6 +40,10 @@ describe.skipIf(!canRun)('key proposals (重点提案)', () => {
     // 我督办的: only his own, each with him as the leader, and the one he urged says so.
     await page.getByTestId('key-mine').getByText('我督办的').click();
     await expect.poll(() => page.getByTestId('key-item').count()).toBe(2);
+    await page
+      .locator('[data-testid=key-mine] .ant-segmented-item-selected')
+      .filter({ hasText: '我督办的' })
+      .waitFor();
     expect(await page.getByTestId('key-item-leader').allTextContents()).toEqual(['黄卓然', '黄卓然']);
     expect((await page.getByTestId('key-item-latest').allTextContents()).join()).toContain('催办');
     // The overdue one's current step is red.
