@@ -8,24 +8,43 @@ import { createAccount } from '../../src/usecases/accounts.ts';
 import type { Client } from './app.ts';
 import { TEST_PASSWORD } from './factories.ts';
 
-/** A member (委员) of the body with a person record, a sector and an account of their own. */
-export async function member(db: Db, bodyId: string, name: string, sector = '经济界') {
+/**
+ * A person of the body with an account of their own: by default a member (委员) with a sector and the
+ * submitting role; `role: 'leader'` for a leader, `role: null` for a person without a membership.
+ */
+export async function personWithAccount(
+  db: Db,
+  bodyId: string,
+  name: string,
+  {
+    role = 'member',
+    sector = '经济界',
+    email,
+  }: { role?: 'member' | 'leader' | null; sector?: string; email?: string } = {},
+) {
   const personId = newId();
-  await db.insert(people).values({ id: personId, bodyId, name, searchText: searchText(name) });
-  await db.insert(memberships).values({ id: newId(), bodyId, personId, role: 'member', sector });
-  const username = `m_${randomBytes(3).toString('hex')}`;
+  await db.insert(people).values({ id: personId, bodyId, name, email, searchText: searchText(name) });
+  if (role)
+    await db
+      .insert(memberships)
+      .values({ id: newId(), bodyId, personId, role, ...(role === 'member' ? { sector } : {}) });
+  const username = `p_${randomBytes(4).toString('hex')}`;
   await createAccount({
     db,
     username,
     password: TEST_PASSWORD,
     displayName: name,
     body: bodyId,
-    roles: ['deputy'],
+    roles: [role === 'leader' ? 'leader' : 'deputy'],
     personId,
     skipComplexity: true,
   });
   return { personId, name, user: { username, password: TEST_PASSWORD } };
 }
+
+/** A member (委员) of the body with a person record, a sector and an account of their own. */
+export const member = (db: Db, bodyId: string, name: string, sector?: string) =>
+  personWithAccount(db, bodyId, name, { sector });
 
 /** Fires a proposal transition with the version read; returns the raw response. */
 export const proposalTransition = (

@@ -1,12 +1,11 @@
-import { searchText, validationMessage } from '@yiting/domain';
+import { validationMessage } from '@yiting/domain';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { memberships, people } from '../../src/db/schema.ts';
 import { newId } from '../../src/ids.ts';
-import { createAccount } from '../../src/usecases/accounts.ts';
 import { type Client, signIn, useTestApp } from '../helpers/app.ts';
 import { engineUnavailable } from '../helpers/db.ts';
-import { createTenant, createUnit, createUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { createTenant, createUnit, createUser } from '../helpers/factories.ts';
+import { personWithAccount } from '../helpers/proposals.ts';
 
 const msg = (code: string, locale: 'zh-CN' | 'en-US' = 'zh-CN') => validationMessage(code, locale);
 const todayCst = (days = 0) =>
@@ -36,31 +35,12 @@ type Row = {
 describe.skipIf(engineUnavailable())('key proposals (重点提案): the progress view', () => {
   const t = useTestApp();
 
-  /** A person of the body (a leader, or a member with a sector) with an account linked to it. */
-  async function personWithAccount(bodyId: string, name: string, role: 'leader' | 'member') {
-    const personId = newId();
-    await t.db.insert(people).values({ id: personId, bodyId, name, searchText: searchText(name) });
-    await t.db.insert(memberships).values({
-      id: newId(),
-      bodyId,
-      personId,
-      role,
-      ...(role === 'member' ? { sector: '经济界' } : {}),
-    });
-    const username = `p_${personId.slice(-8)}`;
-    await createAccount({
-      db: t.db,
-      username,
-      password: TEST_PASSWORD,
-      displayName: name,
-      body: bodyId,
-      roles: [role === 'member' ? 'deputy' : 'leader'],
-      personId,
-      skipComplexity: true,
-    });
-    return { personId, c: await signIn(t.app, { username, password: TEST_PASSWORD }) };
+  /** A person of the body (a leader, or a member with a sector), signed in. */
+  async function signedIn(bodyId: string, name: string, role: 'leader' | 'member') {
+    const p = await personWithAccount(t.db, bodyId, name, { role });
+    return { personId: p.personId, c: await signIn(t.app, p.user) };
   }
-  const leaderWithPerson = (bodyId: string, name: string) => personWithAccount(bodyId, name, 'leader');
+  const leaderWithPerson = (bodyId: string, name: string) => signedIn(bodyId, name, 'leader');
 
   const progress = async (c: Client, query = '') => {
     const res = await c.get(`/api/v1/proposals/key-progress${query}`);
@@ -88,7 +68,7 @@ describe.skipIf(engineUnavailable())('key proposals (重点提案): the progress
       unit: unitBRow,
       c: await signIn(t.app, await createUser(t.db, bodyId, ['liaison'], { unitId: unitBRow.id })),
     };
-    const m1 = await personWithAccount(bodyId, '王委员', 'member');
+    const m1 = await signedIn(bodyId, '王委员', 'member');
     const m1c = m1.c;
 
     /** Drafted by the office for the member, submitted and accepted (立案). */
@@ -266,7 +246,7 @@ describe.skipIf(engineUnavailable())('key proposals (重点提案): the progress
     );
 
     // Marking: a meeting in the future, an unknown leader, no leader; a liaison may not mark at all.
-    const m = await personWithAccount(tenant.body.id, '王委员', 'member');
+    const m = await signedIn(tenant.body.id, '王委员', 'member');
     const created = await staff.post('/api/v1/proposals', {
       title: '关于建设中试平台的提案',
       content: '建议加强统筹协调，明确牵头部门，加大政策支持力度。',

@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { searchText, validationMessage } from '@yiting/domain';
+import { validationMessage } from '@yiting/domain';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
-import { auditLog, people } from '../../src/db/schema.ts';
-import { newId } from '../../src/ids.ts';
-import { createAccount } from '../../src/usecases/accounts.ts';
+import { auditLog } from '../../src/db/schema.ts';
 import { type Client, signIn, useTestApp } from '../helpers/app.ts';
 import { engineUnavailable } from '../helpers/db.ts';
-import { createTenant, TEST_PASSWORD } from '../helpers/factories.ts';
+import { createTenant } from '../helpers/factories.ts';
+import { personWithAccount } from '../helpers/proposals.ts';
 
 const msg = (code: string) => validationMessage(code, 'zh-CN');
 const todayCst = (days = 0) =>
@@ -17,22 +15,7 @@ const todayCst = (days = 0) =>
 /** Han text of exactly n characters (whitespace is not counted, so some is mixed in). */
 const text = (n: number) => `${'社情民意'.repeat(Math.ceil(n / 4)).slice(0, n - 1)} 。`;
 
-async function member(db: Db, bodyId: string, name: string) {
-  const personId = newId();
-  await db.insert(people).values({ id: personId, bodyId, name, searchText: searchText(name) });
-  const username = `m_${randomBytes(3).toString('hex')}`;
-  await createAccount({
-    db,
-    username,
-    password: TEST_PASSWORD,
-    displayName: name,
-    body: bodyId,
-    roles: ['deputy'],
-    personId,
-    skipComplexity: true,
-  });
-  return { personId, user: { username, password: TEST_PASSWORD } };
-}
+const member = (db: Db, bodyId: string, name: string) => personWithAccount(db, bodyId, name, { role: null });
 
 describe.skipIf(engineUnavailable())('public-opinion reports through the HTTP API', () => {
   const t = useTestApp();

@@ -9,7 +9,6 @@ import {
   bodies,
   itemSigners,
   jobs,
-  memberships,
   notifications,
   people,
   trackedItems,
@@ -19,11 +18,11 @@ import { jobHandlers } from '../../src/jobs/index.ts';
 import { enqueueScans, reminderHandlers } from '../../src/jobs/reminders.ts';
 import { type JobRow, JobRunner } from '../../src/jobs/runner.ts';
 import { type Mailer, smtpMailer } from '../../src/mail.ts';
-import { createAccount } from '../../src/usecases/accounts.ts';
 import { type Client, signIn, useTestApp } from '../helpers/app.ts';
 import { engineUnavailable } from '../helpers/db.ts';
-import { createTenant, createUnit, createUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { createTenant, createUnit, createUser } from '../helpers/factories.ts';
 import { inDays } from '../helpers/matters.ts';
+import { personWithAccount } from '../helpers/proposals.ts';
 import { startSmtp } from '../helpers/smtp.ts';
 
 const HOUR = 3600_000;
@@ -52,24 +51,10 @@ describe.skipIf(engineUnavailable())(
       await t.db.insert(people).values({ id, bodyId, name, email, searchText: searchText(name) });
       return id;
     }
-    /** A member (委员) with an account of their own. */
+    /** A member (委员) with an e-mail address and an account of their own, signed in. */
     async function member(bodyId: string, name: string, email: string) {
-      const personId = await person(bodyId, name, email);
-      await t.db
-        .insert(memberships)
-        .values({ id: newId(), bodyId, personId, role: 'member', sector: '经济界' });
-      const username = `m_${randomBytes(3).toString('hex')}`;
-      await createAccount({
-        db: t.db,
-        username,
-        password: TEST_PASSWORD,
-        displayName: name,
-        body: bodyId,
-        roles: ['deputy'],
-        personId,
-        skipComplexity: true,
-      });
-      return { personId, c: await signIn(t.app, { username, password: TEST_PASSWORD }) };
+      const m = await personWithAccount(t.db, bodyId, name, { email });
+      return { personId: m.personId, c: await signIn(t.app, m.user) };
     }
     /** Gives an account a person with an e-mail address. */
     async function withEmail(bodyId: string, accountId: string, name: string, email: string) {
