@@ -75,7 +75,9 @@ export class JobRunner {
         .set({
           status: 'running',
           lockedBy: this.workerId,
-          lockedAt: now,
+          // When the claim is made, not when the round began: the select may have waited on a lock
+          // (another node claiming), and an older stamp would look stale to the other nodes at once.
+          lockedAt: new Date(),
           attempts: sql`${jobs.attempts} + 1`,
         })
         .where(
