@@ -232,6 +232,22 @@ export const KeyProgress = z.object({
 });
 export type KeyProgress = z.infer<typeof KeyProgress>;
 
+/**
+ * What the action forms need of the body's proposal configuration (`GET /proposals/config`): its own
+ * lists (reasons, result categories, rating scale), how a proposer rates, and the labels of its own codes.
+ */
+export const ProposalFormConfig = z.object({
+  rejectReasons: z.array(z.string()),
+  resultCategories: z.array(z.string()),
+  ratingScale: z.array(z.string()),
+  /** The ratings of the scale that count as unsatisfied (re-handling). */
+  unsatisfiedRatings: z.array(z.string()),
+  /** Rate each unit's attitude and result apart instead of one overall rating. */
+  rateAttitudeAndResultApart: z.boolean(),
+  labels: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })),
+});
+export type ProposalFormConfig = z.infer<typeof ProposalFormConfig>;
+
 export const ProposalTransitionInput = z.strictObject({
   action: z.enum(PROPOSAL_ACTIONS as [string, ...string[]]),
   payload: z.record(z.string(), z.unknown()).default({}),

@@ -7,6 +7,7 @@ import {
   PROPOSAL_STATES,
   Proposal,
   type ProposalData,
+  ProposalFormConfig,
   ProposalInput,
   type ProposalKind,
   ProposalListQuery,
@@ -254,6 +255,34 @@ export function proposalRoutes(app: TypedApp, { database }: RouteContext) {
       };
     },
   );
+  // The body's own lists and rating rules, so that the action forms offer what the machine accepts.
+  app.get(
+    '/proposals/config',
+    {
+      config: { permission: 'proposal.read' },
+      schema: {
+        tags: ['proposals'],
+        summary: 'What the action forms need of the body’s proposal configuration',
+        description:
+          'The reject reasons, result categories and rating scale the body uses, whether a proposer ' +
+          'rates each unit’s attitude and result apart (`rateAttitudeAndResultApart`) or once overall, ' +
+          'and the zh/en labels of the body’s own codes.',
+        response: { 200: ProposalFormConfig },
+      },
+    },
+    async (req) => {
+      const c = (await trackingConfig(database.db, bodyActorOf(req).bodyId)).proposal;
+      return {
+        rejectReasons: c.rejectReasons,
+        resultCategories: c.resultCategories,
+        ratingScale: c.ratingScale,
+        unsatisfiedRatings: c.unsatisfiedRatings,
+        rateAttitudeAndResultApart: c.rateAttitudeAndResultApart,
+        labels: c.labels,
+      };
+    },
+  );
+
   app.get(
     '/proposals/key-progress',
     {
