@@ -15,7 +15,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/domain/test/**/*.test.ts', 'packages/server/test/unit/**/*.test.ts'],
+          include: [
+            'packages/domain/test/**/*.test.ts',
+            'packages/server/test/unit/**/*.test.ts',
+            // The web app's pure modules (forms from specs); its pages are tested in a browser (e2e).
+            'packages/web/test/**/*.test.ts',
+          ],
         },
       },
       {

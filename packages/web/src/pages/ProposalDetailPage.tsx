@@ -36,6 +36,7 @@ import { ProposalStateTag } from '../modules/proposals/ProposalStateTag.tsx';
 import { proposalActionForm } from '../modules/proposals/proposalActionForms.ts';
 import { ReplyLetterButton } from '../modules/proposals/ReplyLetterButton.tsx';
 import { SimilarProposals } from '../modules/proposals/SimilarProposals.tsx';
+import { useProposalConfig } from '../modules/proposals/useProposalConfig.ts';
 import type { PayloadSchema } from '../modules/tracking/ActionDialog.tsx';
 import { ItemActions } from '../modules/tracking/ItemActions.tsx';
 import { ItemTimeline } from '../modules/tracking/ItemTimeline.tsx';
@@ -90,6 +91,7 @@ export function ProposalDetailPage() {
   const p = query.data;
   const needsUnits = !!p?.actions.some((a) => ['assign', 'object', 'reassign', 'return_reply'].includes(a));
   const units = useUnitOptions(needsUnits);
+  const config = useProposalConfig();
   const formOf = useCallback(
     (a: string) =>
       proposalActionForm(a as ProposalAction, p!, {
@@ -97,8 +99,9 @@ export function ProposalDetailPage() {
         label,
         locale,
         unitOptions: (units.data ?? []).map((u) => ({ value: u.id, label: unitLabel(u) })),
+        config,
       }),
-    [p, t, label, locale, units.data],
+    [p, t, label, locale, units.data, config],
   );
 
   if (query.isPending) return <FullPageSpin />;
@@ -281,24 +284,27 @@ export function ProposalDetailPage() {
                             <Tag color="purple">
                               {t('proposal.replyCategory')}
                               {t('punct.colon')}
-                              {codeLabel('resultCategory', u.reply.category, locale)}
+                              {codeLabel('resultCategory', u.reply.category, locale, config.labels)}
                             </Tag>
                           ) : null}
                           {u.finalCategory && u.finalCategory !== u.reply?.category ? (
                             <Tag color="green">
                               {t('proposal.finalCategory')}
                               {t('punct.colon')}
-                              {codeLabel('resultCategory', u.finalCategory, locale)}
+                              {codeLabel('resultCategory', u.finalCategory, locale, config.labels)}
                             </Tag>
                           ) : null}
                           {rating
                             ? (['overall', 'attitude', 'result'] as const)
                                 .filter((a) => rating[a])
                                 .map((a) => (
-                                  <Tag key={a} color={rating[a] === 'unsatisfied' ? 'red' : 'blue'}>
+                                  <Tag
+                                    key={a}
+                                    color={config.unsatisfiedRatings.includes(rating[a]!) ? 'red' : 'blue'}
+                                  >
                                     {label('ratingAspect', a)}
                                     {t('punct.colon')}
-                                    {codeLabel('proposalRating', rating[a]!, locale)}
+                                    {codeLabel('proposalRating', rating[a]!, locale, config.labels)}
                                   </Tag>
                                 ))
                             : null}

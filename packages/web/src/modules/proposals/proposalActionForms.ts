@@ -2,12 +2,10 @@ import {
   CONTACT_METHODS,
   CONVERSION_TARGETS,
   codeLabel,
-  DEFAULT_RATINGS,
-  DEFAULT_REJECT_REASONS,
-  DEFAULT_RESULT_CATEGORIES,
   type Locale,
   type Proposal,
   type ProposalAction,
+  type ProposalFormConfig,
 } from '@yiting/domain';
 import type { I18n, MessageKey } from '../../i18n/I18nProvider.tsx';
 import type { ActionFieldSpec, ActionFormSpec, FormValues } from '../tracking/ActionDialog.tsx';
@@ -17,16 +15,26 @@ type Opt = { value: string; label: string };
 /** Field label from the shared `itemAction.field.*` texts. */
 export const fieldLabel = (t: I18n['t'], name: string) => t(`itemAction.field.${name}` as MessageKey);
 
+/** The aspects a proposer rates each reply on, as the body configures it. */
+export const ratingAspects = (config: Pick<ProposalFormConfig, 'rateAttitudeAndResultApart'>) =>
+  config.rateAttitudeAndResultApart ? (['attitude', 'result'] as const) : (['overall'] as const);
+
 /**
  * The form of each proposal action: exactly the keys of ProposalActionPayloads[action]. The configurable
- * lists (reasons, categories, ratings) are the defaults here; a body's own codes still show by code.
+ * lists (reasons, categories, ratings) and how replies are rated are the body's (`GET /proposals/config`).
  */
 export function proposalActionForm(
   action: ProposalAction,
   p: Proposal,
-  ctx: { t: I18n['t']; label: I18n['label']; locale: Locale; unitOptions: Opt[] },
+  ctx: {
+    t: I18n['t'];
+    label: I18n['label'];
+    locale: Locale;
+    unitOptions: Opt[];
+    config: ProposalFormConfig;
+  },
 ): ActionFormSpec {
-  const { t, label, locale, unitOptions } = ctx;
+  const { t, label, locale, unitOptions, config } = ctx;
   const f = (name: string, control: ActionFieldSpec['control'], extra: Partial<ActionFieldSpec> = {}) => ({
     name,
     label: fieldLabel(t, name),
@@ -37,11 +45,9 @@ export function proposalActionForm(
   const reason = f('reason', 'textarea', { required: true });
   const units = (list: string[]) => unitOptions.filter((o) => list.includes(o.value));
   const ownUnits = units(p.units.map((u) => u.unitId));
-  const categories: Opt[] = DEFAULT_RESULT_CATEGORIES.map((c) => ({
-    value: c,
-    label: codeLabel('resultCategory', c, locale),
-  }));
-  const replying = p.units.filter((u) => u.role !== 'co');
+  const code = (group: Parameters<typeof codeLabel>[0], list: string[]): Opt[] =>
+    list.map((c) => ({ value: c, label: codeLabel(group, c, locale, config.labels) }));
+  const categories = code('resultCategory', config.resultCategories);
 
   switch (action) {
     case 'submit':
@@ -67,10 +73,7 @@ export function proposalActionForm(
         fields: [
           f('reason', 'select', {
             required: true,
-            options: DEFAULT_REJECT_REASONS.map((r) => ({
-              value: r,
-              label: codeLabel('rejectReason', r, locale),
-            })),
+            options: code('rejectReason', config.rejectReasons),
           }),
           f('explanation', 'textarea', { required: true }),
         ],
@@ -140,21 +143,29 @@ export function proposalActionForm(
     case 'return_reply':
       return { fields: [reason, f('unitIds', 'multiselect', { options: ownUnits })] };
     case 'rate': {
-      // One rating per replying unit: the form's field is `rating.<unitId>`, the payload a list.
-      const scale = DEFAULT_RATINGS.map((r) => ({ value: r, label: codeLabel('proposalRating', r, locale) }));
+      // The replies of this round (after an unsatisfied rating, only the units that handled it again), each
+      // rated once overall or on its attitude and its result apart: the fields are `<aspect>:<unitId>`.
+      const toRate = p.units.filter((u) => u.role !== 'co' && u.reply?.round === p.round);
+      const aspects = ratingAspects(config);
+      const scale = code('proposalRating', config.ratingScale);
       return {
         fields: [
-          ...replying.map((u) => ({
-            name: `rating:${u.unitId}`,
-            label: u.unitName,
-            control: 'radio' as const,
-            required: true,
-            options: scale,
-          })),
+          ...toRate.flatMap((u) =>
+            aspects.map((a) => ({
+              name: `${a}:${u.unitId}`,
+              label: aspects.length > 1 ? `${u.unitName} · ${label('ratingAspect', a)}` : u.unitName,
+              control: 'radio' as const,
+              required: true,
+              options: scale,
+            })),
+          ),
           comment,
         ],
         build: (v) => ({
-          ratings: replying.map((u) => ({ unitId: u.unitId, overall: v[`rating:${u.unitId}`] || undefined })),
+          ratings: toRate.map((u) => ({
+            unitId: u.unitId,
+            ...Object.fromEntries(aspects.map((a) => [a, v[`${a}:${u.unitId}`] || undefined])),
+          })),
           ...(typeof v.comment === 'string' && v.comment.trim() ? { comment: v.comment } : {}),
         }),
       };
