@@ -156,13 +156,14 @@ export async function seed(database: Database) {
     }
   }
   // A bulk load builds the GIN index once at the end rather than row by row (same definition as
-  // migration 0005); the backfill is the one that runs after migrations.
+  // migration 0009); the backfill is the one that runs after migrations.
   const t0 = performance.now();
-  await db.execute(sql`drop index items_search_idx`);
+  await db.execute(sql`drop index item_search_vector_idx`);
   const indexed = await backfillSearchVectors(db);
-  await db.execute(sql`create index items_search_idx on tracked_items using gin (search_vector)`);
+  await db.execute(sql`create index item_search_vector_idx on item_search using gin (search_vector)`);
   const indexMs = performance.now() - t0;
   await db.execute(sql`vacuum analyze tracked_items`);
+  await db.execute(sql`vacuum analyze item_search`);
   const bodyId = bodies[0]!;
   const username = `bench_${randomBytes(3).toString('hex')}`;
   await createAccount({

@@ -55,7 +55,9 @@ const like = (term: string) => `%${escapeLike(term)}%`;
 function termsMatch(terms: QueryTerm[]): SQL {
   const tsq = tsQueryText(terms);
   return and(
-    tsq ? sql`search_vector @@ ${tsq}::tsquery` : undefined,
+    tsq
+      ? sql`${trackedItems.id} in (select s.item_id from item_search s where s.search_vector @@ ${tsq}::tsquery)`
+      : undefined,
     ...terms.map((t) => sql`${trackedItems.searchText} like ${like(t.text)}`),
   )!;
 }
@@ -79,7 +81,7 @@ export const WALK_ABOVE = 20_000;
 
 /**
  * How many items hold all the lexemes, at most: the table's rows times the frequency of the rarest
- * lexeme, from the statistics ANALYZE keeps of search_vector (its most common elements). Null without
+ * lexeme, from the statistics ANALYZE keeps of item_search.search_vector (its most common elements). Null without
  * statistics. PostgreSQL's own estimate multiplies the lexemes' frequencies as if independent, which
  * for the bigrams of one word (科技, 技成, 成果) is off by a hundred times.
  */
@@ -96,7 +98,7 @@ export async function estimateMatches(db: Db, terms: QueryTerm[]): Promise<numbe
         )})) as freqs
     from pg_stats s join pg_class c on c.relname = s.tablename
       join pg_namespace n on n.oid = c.relnamespace and n.nspname = s.schemaname
-    where s.schemaname = current_schema() and s.tablename = 'tracked_items' and s.attname = 'search_vector'`)) as unknown as {
+    where s.schemaname = current_schema() and s.tablename = 'item_search' and s.attname = 'search_vector'`)) as unknown as {
     rows: { total: number; min_freq: number | null; freqs: number[] | string | null }[];
   };
   const r = rows[0];
@@ -170,7 +172,8 @@ export async function searchItems(db: Db, s: ItemSearch): Promise<{ items: Ranke
    * The kept rows as `c (id, st)`, search_text decompressed once (`|| ''`; offset 0 keeps it from being
    * inlined into each use): every function of a stored, compressed value decompresses it again.
    */
-  const kept = (rows: SQL) => sql`(select k.id, k.st || '' as st from (${rows}) k offset 0) c`;
+  const kept = (rows: SQL, pass = false) =>
+    sql`(select k.id, k.st || '' as st ${pass ? sql`, k.pass` : sql``} from (${rows}) k offset 0) c`;
   const select = (cond: SQL, tail: SQL) =>
     sql`select c.id, ${ranks} from ${kept(sql`select ${trackedItems.id} as id, ${trackedItems.searchText} as st
       from ${trackedItems} where ${cond} ${tail}`)}`;
@@ -194,21 +197,36 @@ export async function searchItems(db: Db, s: ItemSearch): Promise<{ items: Ranke
     });
 
   /**
-   * The newest `want` matches through the index, confirming only the newest candidates: the index finds
-   * every candidate (offset 0 keeps the planner from walking ids and testing each row's vector instead),
-   * the newest `want` + CONFIRM_SLACK are kept, and only those get the substring test and the ranks.
-   * Every match is a candidate, so when at least `want` of them are confirmed (or the window held every
-   * candidate) they are exactly the newest matches; otherwise null. Testing every candidate read and
-   * decompressed each one's search_text: about a third of the query's work at 6,000–14,000 matches.
+   * The newest `want` matches through the index, confirming only the newest candidates: the index of the
+   * narrow item_search table finds every candidate of the body and type (offset 0 keeps the planner from
+   * walking ids and testing each row's vector instead), only the newest `want` + CONFIRM_SLACK are read
+   * from tracked_items, and only those get the filters, the substring test and the ranks. Every match is
+   * a candidate, so when at least `want` of them are confirmed (or the window held every candidate) they
+   * are exactly the newest matches; otherwise null. Reading every candidate's row of tracked_items (a
+   * page each) was most of a search's work at 6,000–14,000 matches.
    */
-  const confirmedNewest = async (candidates: SQL, want: number): Promise<Hit[] | null> => {
+  const confirmedNewest = async (tsq: string, want: number): Promise<Hit[] | null> => {
     const window = want + (s.confirmSlack ?? CONFIRM_SLACK);
-    const { rows } = (await db.execute(sql`select c.id, (${sql.join(
-      terms.map((t) => sql`${st} like ${like(t.text)}`),
-      sql` and `,
-    )}) as ok, ${ranks} from ${kept(sql`select * from (select ${trackedItems.id} as id, ${trackedItems.searchText} as st
-        from ${trackedItems} where ${candidates} offset 0) f order by f.id desc limit ${window}`)}
-      order by c.id desc`)) as unknown as { rows: (Hit & { ok: boolean })[] };
+    const candidates = sql`select f.item_id from (select i.item_id from item_search i where i.body_id = ${s.bodyId}
+        ${
+          types
+            ? sql`and i.type in (${sql.join(
+                types.map((t) => sql`${t}`),
+                sql`, `,
+              )})`
+            : sql``
+        } and i.search_vector @@ ${tsq}::tsquery offset 0) f
+      order by f.item_id desc limit ${window}`;
+    const { rows } = (await db.execute(
+      sql`select c.id, c.pass and (${sql.join(
+        terms.map((t) => sql`${st} like ${like(t.text)}`),
+        sql` and `,
+      )}) as ok, ${ranks} from ${kept(
+        sql`select ${trackedItems.id} as id, ${trackedItems.searchText} as st, (${filters}) as pass
+        from (${candidates}) w join ${trackedItems} on ${trackedItems.id} = w.item_id`,
+        true,
+      )} order by c.id desc`,
+    )) as unknown as { rows: (Hit & { ok: boolean })[] };
     const confirmed = rows
       .filter((r) => r.ok)
       .map((r) => ({ id: r.id, title_hits: Number(r.title_hits), hits: Number(r.hits) }));
@@ -227,7 +245,7 @@ export async function searchItems(db: Db, s: ItemSearch): Promise<{ items: Ranke
     } else {
       // Every match confirmed only when false positives of the bigrams pushed matches out of the window.
       hits =
-        (await confirmedNewest(and(filters, sql`search_vector @@ ${tsq}::tsquery`)!, cap + 1)) ??
+        (await confirmedNewest(tsq, cap + 1)) ??
         (await run(select(where, sql`order by ${trackedItems.id} desc limit ${cap + 1}`)));
       capped = hits.length > cap;
     }

@@ -3,26 +3,23 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 
 /**
- * The search columns of a tracked item (ARCHITECTURE §1), made in one place for every writer.
+ * The search data of a tracked item (ARCHITECTURE §1), made in one place for every writer.
  *
- * - `search_text`: the normalised title, number and content, one per line (title first, so a title
- *   match is `split_part(search_text, E'\n', 1) like …`), for the substring test that confirms candidates.
- * - `search_vector`: the bigrams and words of the same text as a tsvector with a GIN index. It is
- *   built with `array_to_tsvector`, so no text-search parser or locale touches the lexemes: the query
- *   side (`queryBigrams`) makes exactly the same ones, on PGlite and on PostgreSQL whatever its ctype.
+ * - `tracked_items.search_text`: the normalised title, number and content, one per line (title first, so
+ *   a title match is `split_part(search_text, E'\n', 1) like …`), for the substring test that confirms
+ *   candidates.
+ * - `item_search.search_vector`: the bigrams and words of the same text as a tsvector with a GIN index,
+ *   in a narrow table of its own (item id, body, type; migration 0009) so that reading every candidate
+ *   stays cheap. It is built with `array_to_tsvector`, so no text-search parser or locale touches the
+ *   lexemes: the query side (`queryBigrams`) makes exactly the same ones, on PGlite and on PostgreSQL
+ *   whatever its ctype.
  *
- * search_vector is not a Drizzle column (see migration 0005): write it with `indexItem` in the same
- * transaction as any insert or update of title, content or number.
+ * Write both with `indexItem` in the same transaction as any insert or update of title, content or number.
  */
 export interface ItemText {
   title: string;
   content: string;
   number?: string | null | undefined;
-}
-
-export interface ItemSearchFields {
-  searchText: string;
-  searchVector: SQL;
 }
 
 export function itemSearchText(item: ItemText): string {
@@ -41,37 +38,38 @@ export function lexemeVector(lexemes: SQL | string): SQL {
   return sql`array_to_tsvector(string_to_array(${lexemes}, ' '))`;
 }
 
-export function itemSearchFields(item: ItemText): ItemSearchFields {
-  return { searchText: itemSearchText(item), searchVector: lexemeVector(itemLexemes(item)) };
-}
-
 /**
- * Writes an item's search_vector (and search_text, so both always describe the same text). Call it in
- * the transaction that inserted or changed the item's title, content or number.
+ * Writes an item's search_text and its item_search row (so both always describe the same text). Call it
+ * in the transaction that inserted or changed the item's title, content or number.
  */
-export async function indexItem(tx: Db, id: string, item: ItemText | ItemSearchFields): Promise<void> {
-  const f = 'searchVector' in item ? item : itemSearchFields(item);
-  await tx.execute(
-    sql`update tracked_items set search_text = ${f.searchText}, search_vector = ${f.searchVector} where id = ${id}`,
-  );
+export async function indexItem(tx: Db, id: string, item: ItemText): Promise<void> {
+  await tx.execute(sql`update tracked_items set search_text = ${itemSearchText(item)} where id = ${id}`);
+  await tx.execute(sql`insert into item_search (item_id, body_id, type, search_vector)
+    select id, body_id, type, ${lexemeVector(itemLexemes(item))} from tracked_items where id = ${id}
+    on conflict (item_id) do update
+      set body_id = excluded.body_id, type = excluded.type, search_vector = excluded.search_vector`);
 }
 
 /**
- * Indexes the items that have no search_vector yet: rows written before migration 0005, or by bulk SQL
+ * Indexes the items that have no item_search row yet: rows written before migration 0005, or by bulk SQL
  * (benchmarks). Runs after every migration; cheap when there is nothing to do. Returns the count.
  */
 export async function backfillSearchVectors(db: Db, batch = 2000): Promise<number> {
   let done = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const { rows } = (await db.execute(sql`select id, title, content, number from tracked_items
-      where search_vector is null and id > ${after} order by id limit ${batch}`)) as unknown as {
+    const { rows } = (await db.execute(sql`select t.id, t.title, t.content, t.number from tracked_items t
+      where t.id > ${after} and not exists (select 1 from item_search s where s.item_id = t.id)
+      order by t.id limit ${batch}`)) as unknown as {
       rows: { id: string; title: string; content: string; number: string | null }[];
     };
     if (rows.length === 0) return done;
     const json = JSON.stringify(rows.map((r) => ({ id: r.id, st: itemSearchText(r), lx: itemLexemes(r) })));
-    await db.execute(sql`update tracked_items t set search_text = v.st, search_vector = ${lexemeVector(sql`v.lx`)}
-      from json_to_recordset(${json}::json) as v(id uuid, st text, lx text) where t.id = v.id`);
+    await db.execute(sql`update tracked_items t set search_text = v.st
+      from json_to_recordset(${json}::json) as v(id uuid, st text) where t.id = v.id`);
+    await db.execute(sql`insert into item_search (item_id, body_id, type, search_vector)
+      select t.id, t.body_id, t.type, ${lexemeVector(sql`v.lx`)}
+      from json_to_recordset(${json}::json) as v(id uuid, lx text) join tracked_items t on t.id = v.id`);
     done += rows.length;
     after = rows[rows.length - 1]!.id;
   }

@@ -161,7 +161,8 @@ export async function similarItems(db: Db, q: SimilarQuery): Promise<SimilarItem
             q.excludeId ? ne(trackedItems.id, q.excludeId) : undefined,
             seen.length ? notInArray(trackedItems.id, seen) : undefined,
             q.where,
-            sql`search_vector @@ ${level}::tsquery`,
+            sql`${trackedItems.id} in (select s.item_id from item_search s
+              where s.body_id = ${q.bodyId} and s.search_vector @@ ${level}::tsquery)`,
           ),
         )
         .limit(want - rows.length)),

@@ -146,7 +146,7 @@ describe.skipIf(engineUnavailable())('Chinese full-text search over tracked item
   });
 
   it('ranks alike whichever way candidates are found; when capped, only the newest matches', async () => {
-    await t.db.execute(sql`analyze tracked_items`);
+    await t.db.execute(sql`analyze item_search`);
     const base = { bodyId, type: 'matter', q: '陈皮', limit: 10 };
     const order = (r: Awaited<ReturnType<typeof searchItems>>) => r.items.map((i) => i.row.id);
     const viaIndex = await searchItems(t.db, base);
