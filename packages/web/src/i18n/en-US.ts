@@ -721,4 +721,14 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'proposal.sessionMeeting': 'Session',
   'proposal.sessionHint': 'Needed when the body has no current session set',
   'proposal.chooseSession': 'Choose the term and session',
+  'submitter.by': 'Submitted by',
+  'submitter.hint':
+    'The office enters submissions received on paper: for a member’s or deputy’s own or joint one, choose the proposer; for a party’s, sector’s or other organisation’s, give its name.',
+  'submitter.name': 'Organisation',
+  'submitter.namePlaceholder.sector': 'e.g. 经济界 (Economy sector)',
+  'submitter.namePlaceholder.party': 'e.g. 民革市委员会 (a party’s city committee)',
+  'submitter.namePlaceholder.organisation': 'e.g. 市总工会 (Federation of Trade Unions)',
+  'submitter.namePlaceholder.committee': 'e.g. 经济委员会 (Economic Committee)',
+  'submitter.namePlaceholder.delegation': 'e.g. 城区代表团 (a district’s delegation)',
+  'proposals.sessionTermAll': 'Term {term} (all sessions)',
 };

@@ -700,4 +700,14 @@ export const zhCN = {
   'proposal.sessionMeeting': '会次',
   'proposal.sessionHint': '本机关未设定当前会议时须填写',
   'proposal.chooseSession': '指定届次、会次',
+  'submitter.by': '提出方',
+  'submitter.hint':
+    '办公室录入收到的纸质件：委员、代表个人或联名提出的，选定提出人；党派、界别等组织提出的，填写组织名称。',
+  'submitter.name': '组织名称',
+  'submitter.namePlaceholder.sector': '如：经济界',
+  'submitter.namePlaceholder.party': '如：民革市委员会',
+  'submitter.namePlaceholder.organisation': '如：市总工会',
+  'submitter.namePlaceholder.committee': '如：经济委员会',
+  'submitter.namePlaceholder.delegation': '如：城区代表团',
+  'proposals.sessionTermAll': '第{term}届（各次会议）',
 } as const;

@@ -28,6 +28,8 @@ export function ProposalsPage() {
   // Leaders read every item: they filter by unit, sector and key like the office (statistics link so).
   const canFilterAll = usePermission('statistics.read') || canManage;
   const canSubmit = usePermission('proposal.submit') && !!me?.account.personId;
+  // The office writes for members and organisations (paper submissions), with or without a person of its own.
+  const canWrite = usePermission('proposal.submit') && (!!me?.account.personId || canManage);
   const [filters, setFilters, filtered] = useUrlFilters(PROPOSAL_FILTER_KEYS);
   const { mine, ...rest } = filters;
   const list = useCursorList<Proposal>('/proposals', {
@@ -54,7 +56,7 @@ export function ProposalsPage() {
         title={t(`${k}.title`)}
         subtitle={mobile ? undefined : t(`${k}.subtitle`)}
         extra={
-          canSubmit ? (
+          canWrite ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}

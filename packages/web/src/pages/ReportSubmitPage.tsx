@@ -1,100 +1,43 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { countChars, DEFAULT_REPORT_CONFIG, type OpinionReport, OpinionReportInput } from '@yiting/domain';
-import { Alert, App, Breadcrumb, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { isApiError } from '../api/ApiError.ts';
-import { api } from '../api/client.ts';
+import {
+  countChars,
+  DEFAULT_REPORT_CONFIG,
+  OpinionReportInput,
+  REPORT_SUBMITTER_KINDS,
+} from '@yiting/domain';
+import { Breadcrumb, Form, Input, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useI18n } from '../i18n/useI18n.ts';
 import { useMe } from '../modules/auth/useMe.ts';
-import { fireItemAction } from '../modules/tracking/fireItemAction.ts';
-import { useDraft } from '../modules/tracking/useDraft.ts';
+import { usePermission } from '../modules/auth/usePermission.ts';
+import { ItemSubmitForm } from '../modules/tracking/ItemSubmitForm.tsx';
+import {
+  SubmitterFields,
+  type SubmitterValues,
+  submitterInput,
+} from '../modules/tracking/SubmitterFields.tsx';
 import { useIsMobile } from '../modules/tracking/useIsMobile.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { applyFieldErrors, problemFieldErrors, zodFieldErrors } from '../ui/fieldErrors.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
-interface Values {
+interface Values extends SubmitterValues {
   title?: string;
   content?: string;
   category?: string;
 }
 
-/** A member's public-opinion report: short by rule (the body's limit, 1,500 characters by default). */
+/**
+ * A member's public-opinion report: short by rule (the body's limit, 1,500 characters by default); or the
+ * office entering one received on paper, for a member or for an organisation (党派, 界别, …).
+ */
 export function ReportSubmitPage() {
-  const { t, validation } = useI18n();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const { t, label, validation } = useI18n();
   const { data: me } = useMe();
+  const office = usePermission('opinion.manage');
   const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
-  const values = Form.useWatch([], form) as Values | undefined;
-  const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [restored, setRestored] = useState(false);
-  const [loaded, setLoaded] = useState(false);
-  const { load, clear } = useDraft<Values>(
-    `report.${me?.body?.id ?? ''}.${me?.account.id ?? ''}`,
-    values,
-    loaded,
-  );
+  const content = Form.useWatch('content', form) as string | undefined;
   // The server counts the same way (whitespace not counted) and refuses a longer report on submission.
   const max = DEFAULT_REPORT_CONFIG.maxChars;
-  const chars = countChars(values?.content ?? '');
-
-  useEffect(() => {
-    const saved = load();
-    if (saved) {
-      form.setFieldsValue(saved);
-      setRestored(true);
-    }
-    setLoaded(true);
-  }, [load, form]);
-
-  const save = async (submit: boolean) => {
-    setError(null);
-    const v = form.getFieldsValue(true) as Values;
-    const parsed = OpinionReportInput.safeParse(
-      {
-        title: v.title ?? '',
-        content: v.content ?? '',
-        ...(v.category?.trim() ? { category: v.category } : {}),
-      },
-      { reportInput: true },
-    );
-    if (!parsed.success) {
-      applyFieldErrors(form, zodFieldErrors(parsed.error.issues, validation));
-      return;
-    }
-    if (submit && chars > max) {
-      applyFieldErrors(form, [{ name: ['content'], errors: [validation('report_too_long')] }]);
-      return;
-    }
-    setSaving(submit ? 'submit' : 'draft');
-    try {
-      const created = await api.post<OpinionReport>('/opinion-reports', parsed.data);
-      clear();
-      let item = created;
-      if (submit) {
-        try {
-          item = await fireItemAction<OpinionReport>('/opinion-reports', created, 'submit', {});
-        } catch (e) {
-          message.warning(isApiError(e) ? e.title : t('error.unexpected'));
-        }
-      }
-      await queryClient.invalidateQueries({
-        predicate: (q) => String(q.queryKey[0]).startsWith('/opinion-reports'),
-      });
-      message.success(t(submit && item.state !== 'draft' ? 'report.submitted' : 'proposal.draftSaved'));
-      navigate(`/opinion-reports/${item.id}`, { replace: true });
-    } catch (e) {
-      if (isApiError(e)) applyFieldErrors(form, problemFieldErrors(e));
-      setError(e);
-    } finally {
-      setSaving(null);
-    }
-  };
+  const chars = countChars(content ?? '');
 
   return (
     <>
@@ -106,72 +49,57 @@ export function ReportSubmitPage() {
         ]}
       />
       <PageHeader title={t('reports.create')} subtitle={t('proposal.draftHint')} />
-      <Card styles={mobile ? { body: { padding: 12 } } : undefined} style={{ maxWidth: 860 }}>
-        {restored ? (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={t('proposal.draftRestored')}
-            action={
-              <Button
-                size="small"
-                onClick={() => {
-                  clear();
-                  form.resetFields();
-                  setRestored(false);
-                }}
-              >
-                {t('proposal.discardDraft')}
-              </Button>
-            }
+      <ItemSubmitForm<Values>
+        form={form}
+        draftKey={`report.${me?.body?.id ?? ''}.${me?.account.id ?? ''}`}
+        path="/opinion-reports"
+        schema={OpinionReportInput}
+        toInput={(v) => ({
+          title: v.title ?? '',
+          content: v.content ?? '',
+          ...(v.category?.trim() ? { category: v.category } : {}),
+          ...(office ? submitterInput(v, validation('required')).input : {}),
+        })}
+        check={(v, submit) => [
+          ...(office ? submitterInput(v, validation('required')).errors : []),
+          ...(submit && countChars(v.content ?? '') > max
+            ? [{ name: ['content'], errors: [validation('report_too_long')] }]
+            : []),
+        ]}
+        submitText={t('report.submit')}
+        submittedText={t('report.submitted')}
+        submitDisabled={chars > max}
+        submitTestId="report-submit"
+      >
+        {office ? (
+          <SubmitterFields
+            memberLabel={label('reportSubmitterKind', 'member')}
+            personLabel={t('report.author')}
+            kinds={REPORT_SUBMITTER_KINDS.filter((s) => s !== 'member').map((s) => ({
+              value: s,
+              label: label('reportSubmitterKind', s),
+            }))}
           />
         ) : null}
-        {error ? <ErrorAlert error={error} style={{ marginBottom: 16 }} /> : null}
-        <Form<Values> form={form} layout="vertical" disabled={!!saving} onFinish={() => save(true)}>
-          <Form.Item name="title" label={t('report.title')} required>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="content" label={t('report.content')} required>
-            <Input.TextArea
-              autoSize={{ minRows: mobile ? 8 : 10, maxRows: 24 }}
-              data-testid="report-content"
-            />
-          </Form.Item>
-          <Typography.Text
-            type={chars > max ? 'danger' : 'secondary'}
-            style={{ display: 'block', marginTop: -16, marginBottom: 16, fontSize: 12 }}
-            data-testid="report-counter"
-            aria-live="polite"
-          >
-            {t('item.charsOf', { n: chars, max })}
-            {chars > max ? ` ${t('report.overBy', { n: chars - max })}` : ''}
-          </Typography.Text>
-          <Form.Item name="category" label={t('report.category')}>
-            <Input maxLength={40} />
-          </Form.Item>
-          <Flex gap={8} vertical={mobile} justify="flex-end">
-            <Button
-              onClick={() => save(false)}
-              loading={saving === 'draft'}
-              block={mobile}
-              size={mobile ? 'large' : 'middle'}
-            >
-              {t('proposal.saveDraft')}
-            </Button>
-            <Button
-              type="primary"
-              htmlType="submit"
-              loading={saving === 'submit'}
-              disabled={chars > max}
-              block={mobile}
-              size={mobile ? 'large' : 'middle'}
-            >
-              {t('report.submit')}
-            </Button>
-          </Flex>
-        </Form>
-      </Card>
+        <Form.Item name="title" label={t('report.title')} required>
+          <Input maxLength={200} data-testid="report-title" />
+        </Form.Item>
+        <Form.Item name="content" label={t('report.content')} required>
+          <Input.TextArea autoSize={{ minRows: mobile ? 8 : 10, maxRows: 24 }} data-testid="report-content" />
+        </Form.Item>
+        <Typography.Text
+          type={chars > max ? 'danger' : 'secondary'}
+          style={{ display: 'block', marginTop: -16, marginBottom: 16, fontSize: 12 }}
+          data-testid="report-counter"
+          aria-live="polite"
+        >
+          {t('item.charsOf', { n: chars, max })}
+          {chars > max ? ` ${t('report.overBy', { n: chars - max })}` : ''}
+        </Typography.Text>
+        <Form.Item name="category" label={t('report.category')}>
+          <Input maxLength={40} />
+        </Form.Item>
+      </ItemSubmitForm>
     </>
   );
 }

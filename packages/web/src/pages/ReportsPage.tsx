@@ -25,6 +25,8 @@ export function ReportsPage() {
   const mobile = useIsMobile();
   const canManage = usePermission('opinion.manage');
   const canSubmit = usePermission('opinion.submit') && !!me?.account.personId;
+  // The office writes for members and organisations (paper submissions), with or without a person of its own.
+  const canWrite = usePermission('opinion.submit') && (!!me?.account.personId || canManage);
   const [filters, setFilters, filtered] = useUrlFilters(KEYS);
   const { mine, ...rest } = filters;
   const list = useCursorList<OpinionReport>('/opinion-reports', {
@@ -52,7 +54,7 @@ export function ReportsPage() {
         title={t('reports.title')}
         subtitle={mobile ? undefined : t('reports.subtitle')}
         extra={
-          canSubmit ? (
+          canWrite ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}
