@@ -1,8 +1,17 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { PROPOSAL_STATES, type ProposalKind, type ProposalState, proposalLabel } from '@yiting/domain';
+import { useQuery } from '@tanstack/react-query';
+import {
+  PROPOSAL_STATES,
+  type ProposalKind,
+  type ProposalState,
+  proposalLabel,
+  type StatisticsScopes,
+} from '@yiting/domain';
 import { Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { usePermission } from '../auth/usePermission.ts';
 import { unitLabel } from '../matters/unitLabel.ts';
 import { PROPOSAL_STATISTICS_KEYS } from '../statistics/StatisticsFilterTags.tsx';
 import type { FilterValues } from '../tracking/useUrlFilters.ts';
@@ -10,6 +19,8 @@ import { useUnitOptions } from '../units/useUnitOptions.ts';
 
 export const PROPOSAL_FILTER_KEYS = [
   'q',
+  'sessionTerm',
+  'sessionMeeting',
   'state',
   'category',
   'unitId',
@@ -52,6 +63,70 @@ function TextFilter({
   );
 }
 
+/**
+ * 届次/会次: the sessions with received proposals of the kind (and the body's current one), newest first; a
+ * term with several sessions also as a whole. Kept as `sessionTerm` and `sessionMeeting` in the URL.
+ */
+function SessionFilter({
+  value,
+  onChange,
+  kind,
+  width,
+}: {
+  value: ProposalFilterValues;
+  onChange: (next: ProposalFilterValues) => void;
+  kind: ProposalKind;
+  width: number | string;
+}) {
+  const { t } = useI18n();
+  const scopes = useQuery({
+    queryKey: ['/statistics/scopes', kind],
+    queryFn: ({ signal }) => api.get<StatisticsScopes>('/statistics/scopes', { kind }, signal),
+    staleTime: 60_000,
+  });
+  const term = Number(value.sessionTerm) || undefined;
+  const meeting = Number(value.sessionMeeting) || undefined;
+  const known = [
+    ...(scopes.data?.sessions ?? []),
+    ...(scopes.data?.currentSession ? [scopes.data.currentSession] : []),
+    ...(term && meeting ? [{ term, meeting }] : []),
+  ];
+  const sessions = [...new Map(known.map((s) => [`${s.term}-${s.meeting}`, s])).values()].sort(
+    (a, b) => b.term - a.term || b.meeting - a.meeting,
+  );
+  const terms = [...new Set([...sessions.map((s) => s.term), ...(term ? [term] : [])])].sort((a, b) => b - a);
+  const options = terms.flatMap((n) => {
+    const own = sessions.filter((s) => s.term === n);
+    return [
+      ...(own.length !== 1 || (term === n && !meeting)
+        ? [{ value: String(n), label: t('proposals.sessionTermAll', { term: n }) }]
+        : []),
+      ...own.map((s) => ({ value: `${s.term}-${s.meeting}`, label: t('proposal.sessionOf', s) })),
+    ];
+  });
+  return (
+    <Select<string>
+      allowClear
+      placeholder={t('proposal.session')}
+      aria-label={t('proposal.session')}
+      value={term ? (meeting ? `${term}-${meeting}` : String(term)) : undefined}
+      onChange={(v?: string) => {
+        const [sessionTerm, sessionMeeting] = (v ?? '').split('-');
+        onChange({
+          ...value,
+          sessionTerm: sessionTerm || undefined,
+          sessionMeeting: sessionMeeting || undefined,
+        });
+      }}
+      options={options}
+      loading={scopes.isPending}
+      style={{ width }}
+      popupMatchSelectWidth={false}
+      data-testid="proposals-filter-session"
+    />
+  );
+}
+
 export function ProposalFilters({
   value,
   onChange,
@@ -67,6 +142,8 @@ export function ProposalFilters({
 }) {
   const { t, locale } = useI18n();
   const units = useUnitOptions(canManage);
+  // The sessions come from the statistics' scopes: those who may read them choose among the sessions.
+  const canChooseSession = usePermission('statistics.read');
   const [q, setQ] = useState(value.q ?? '');
   useEffect(() => setQ(value.q ?? ''), [value.q]);
   useEffect(() => {
@@ -89,6 +166,9 @@ export function ProposalFilters({
         aria-label={t('proposals.search')}
         data-testid="proposals-search"
       />
+      {canChooseSession ? (
+        <SessionFilter value={value} onChange={onChange} kind={kind} width={w(190)} />
+      ) : null}
       <Select
         allowClear
         placeholder={t('proposal.state')}

@@ -5,8 +5,6 @@ import { useI18n } from '../../i18n/useI18n.ts';
 /** The list filters behind the statistics' figures that have no control of their own in the list's bar. */
 export const PROPOSAL_STATISTICS_KEYS = [
   'year',
-  'sessionTerm',
-  'sessionMeeting',
   'received',
   'accepted',
   'submitterKind',
@@ -42,11 +40,6 @@ export function StatisticsFilterTags({
   const flag = (v: string, yes: string, no: string) => (v === 'false' ? no : yes);
   const text: Record<string, (v: string) => string> = {
     year: (year) => t('listFilter.year', { year }),
-    sessionTerm: (term) =>
-      value.sessionMeeting
-        ? t('proposal.sessionOf', { term, meeting: value.sessionMeeting })
-        : `${t('proposal.sessionTerm')} ${term}`,
-    sessionMeeting: (meeting) => `${t('proposal.sessionMeeting')} ${meeting}`,
     received: () => t('listFilter.received'),
     accepted: () => proposalLabel(kind, 'proposalState', 'accepted', locale),
     submitterKind: (v) => t('listFilter.submitterKind', { value: label('submitterKind', v) }),
@@ -59,13 +52,9 @@ export function StatisticsFilterTags({
     instructed: (v) => flag(v, t('listFilter.instructed'), t('listFilter.notInstructed')),
     instructedLevel: (v) => t('listFilter.instructedLevel', { level: label('instructionLevel', v) }),
   };
-  const tags = Object.keys(text).filter(
-    // A session is one tag (届次 and 会次 together).
-    (k) => value[k] && !(k === 'sessionMeeting' && value.sessionTerm),
-  );
+  const tags = Object.keys(text).filter((k) => value[k]);
   if (!tags.length) return null;
-  const remove = (k: string) =>
-    onChange({ ...value, [k]: undefined, ...(k === 'sessionTerm' ? { sessionMeeting: undefined } : {}) });
+  const remove = (k: string) => onChange({ ...value, [k]: undefined });
 
   return (
     <Flex gap={6} wrap align="center" style={{ marginBottom: 12 }} data-testid="statistics-filters">
