@@ -1,31 +1,7 @@
 import type { Activity, ActivityRecord, Matter } from '@yiting/domain';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { choose, typeDate } from './forms.ts';
 import { apiCall, canRun, signIn, useBrowser } from './session.ts';
-
-/** Types a date and time into a picker, as a person at the keyboard would (Enter takes it). */
-async function typeDate(page: Page, field: Locator, text: string) {
-  await field.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-/**
- * Opens a select or picker, types, and takes the first option that has the text; on a loaded machine the
- * filtered list may still be settling under the click, so it picks again if the choice did not stick.
- */
-async function choose(page: Page, select: Locator, typed: string, option: string = typed) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
-    await page.keyboard.type(typed);
-    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
-    await item.first().click();
-    if ((await select.textContent())?.includes(option)) break;
-    await page.keyboard.press('Escape');
-  }
-  await expect.poll(() => select.textContent()).toContain(option);
-}
 
 describe.skipIf(!canRun)('recording the supervision chain', () => {
   // An end before the start (400) and a stale edit (409) are refused on purpose; the page explains both.

@@ -1,29 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { attach, writePdf } from './forms.ts';
 import { apiCall, canRun, signIn, useBrowser } from './session.ts';
-
-/** A small but real PDF (one empty page), so the server's content check accepts it as application/pdf. */
-function writePdf(path: string) {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  writeFileSync(path, body, 'latin1');
-}
 
 async function figure(page: Page, key: string): Promise<number> {
   const text = await page.getByTestId(`figure-${key}`).locator('.ant-statistic-content').textContent();
@@ -50,11 +31,6 @@ async function submitAction(page: Page, dialog: ReturnType<Page['locator']>, sta
     throw new Error(`${e.message}\nthe dialog says: ${await dialog.textContent()}`);
   });
   await page.locator(`.ant-tag[data-state=${state}]`).waitFor();
-}
-
-async function attach(dialog: ReturnType<Page['locator']>, file: string) {
-  await dialog.locator('input[type=file]').setInputFiles(file);
-  await dialog.locator('.ant-upload-list-item-done').first().waitFor();
 }
 
 describe.skipIf(!canRun)('the supervision chain', () => {
