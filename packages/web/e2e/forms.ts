@@ -17,6 +17,8 @@ export async function typeDate(page: Page, field: Locator, text: string) {
 export async function choose(page: Page, select: Locator, typed: string, option: string = typed) {
   for (let attempt = 0; attempt < 3; attempt++) {
     await select.click();
+    // Replace whatever an earlier attempt left in the search box rather than typing after it.
+    await page.keyboard.press('Control+A');
     await page.keyboard.type(typed);
     const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
     await item.first().click();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { choose } from './forms.ts';
 import { canRun, signIn, useBrowser } from './session.ts';
 
 describe.skipIf(!canRun)('people', () => {
@@ -18,14 +19,14 @@ describe.skipIf(!canRun)('people', () => {
 
     await drawer.getByLabel('联系电话').fill('0750-3123456');
     await drawer.getByRole('button', { name: '添加身份' }).click();
-    await drawer.getByLabel('身份类别').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="人大代表"]').click();
+    const field = (label: string) =>
+      drawer.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-select');
+    await choose(page, field('身份类别'), '', '人大代表');
     await page.getByTestId('person-save').click();
     // A deputy needs a level: the schema's own message, from VALIDATION_MESSAGES.
     await drawer.getByText('人大代表须填写代表层级').waitFor();
 
-    await drawer.getByLabel('代表层级').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="市人大代表"]').click();
+    await choose(page, field('代表层级'), '', '市人大代表');
     await page.getByTestId('person-save').click();
     await page.getByText('已保存：司马青云').waitFor();
     await drawer.waitFor({ state: 'detached' });
