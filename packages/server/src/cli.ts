@@ -7,7 +7,7 @@ import { ROLES, type Role } from '@yiting/domain';
 import { buildApp } from './app.ts';
 import { bodiesWithAudit, verifyAuditChain } from './audit.ts';
 import { backupTo, restoreFrom } from './backup.ts';
-import { type Database, DataDirLockedError, openDatabase } from './db/client.ts';
+import { type Database, DataDirLockedError, openDatabase, refreshPlannerStatistics } from './db/client.ts';
 import { isDemoLoaded, loadDemo } from './demo/index.ts';
 import { AppError } from './errors.ts';
 import { jobHandlers, scheduleHousekeeping } from './jobs/index.ts';
@@ -85,13 +85,18 @@ async function start(args: string[]) {
   }
   await database.migrate();
   if (values.demo && !(await isDemoLoaded(database.db))) await demo(database);
+  await refreshPlannerStatistics(database.db, database.engine);
   const app = await buildApp({ database, logger: true, config: { webDist: WEB_DIST } });
   const mailer = mailerFromEnv();
-  const runner = new JobRunner(database.db, jobHandlers({ sessionIdleMinutes: 30, mailer }), {
-    intervalMs: Number(process.env.YITING_JOB_INTERVAL_MS ?? 15_000),
-    // How long a job claimed by a node that died stays claimed before another node takes it over.
-    staleAfterMs: Number(process.env.YITING_JOB_STALE_MS ?? 10 * 60_000),
-  });
+  const runner = new JobRunner(
+    database.db,
+    jobHandlers({ sessionIdleMinutes: 30, mailer, engine: database.engine }),
+    {
+      intervalMs: Number(process.env.YITING_JOB_INTERVAL_MS ?? 15_000),
+      // How long a job claimed by a node that died stays claimed before another node takes it over.
+      staleAfterMs: Number(process.env.YITING_JOB_STALE_MS ?? 10 * 60_000),
+    },
+  );
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -92,6 +92,18 @@ export function lockDataDir(dataDir: string): () => void {
     }
   }
   throw new Error(`Could not lock ${dataDir}`);
+}
+
+/**
+ * Gathers the planner's statistics (ANALYZE) where nothing else does. PostgreSQL's autovacuum keeps them;
+ * PGlite runs no background workers, so without this its tables never have any and the planner guesses
+ * (the statistics of the demo year took 0.7 s instead of 25 ms). ANALYZE samples a bounded number of rows
+ * per table, so it stays short on a large database. Called at start and hourly by housekeeping.
+ */
+export async function refreshPlannerStatistics(db: Db, engine: Database['engine']): Promise<boolean> {
+  if (engine !== 'pglite') return false;
+  await db.execute(sql`analyze`);
+  return true;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {

@@ -1,5 +1,5 @@
 import { lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { type Database, type Db, refreshPlannerStatistics } from '../db/client.ts';
 import { sessions } from '../db/schema.ts';
 import type { Mailer } from '../mail.ts';
 import { enqueueScans, reminderHandlers } from './reminders.ts';
@@ -11,10 +11,12 @@ const HOUR = 3600_000;
 export function jobHandlers(opts: {
   sessionIdleMinutes: number;
   mailer: Mailer | null;
+  /** PGlite gets its planner statistics from housekeeping (no autovacuum there). */
+  engine?: Database['engine'];
 }): Record<string, JobHandler> {
   return {
     // Hourly: drop dead sessions (the auth plugin refuses them anyway; this keeps the table small),
-    // start the reminder scans, and book the next run.
+    // start the reminder scans, refresh PGlite's planner statistics, and book the next run.
     housekeeping: async (_job, db) => {
       await db
         .delete(sessions)
@@ -25,6 +27,7 @@ export function jobHandlers(opts: {
           ),
         );
       await enqueueScans(db);
+      if (opts.engine) await refreshPlannerStatistics(db, opts.engine);
       await scheduleHousekeeping(db, new Date(Date.now() + HOUR));
     },
     ...reminderHandlers({ mailer: opts.mailer }),

@@ -1,9 +1,10 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { jobs } from '../../src/db/schema.ts';
-import { enqueueJob, JobRunner } from '../../src/jobs/runner.ts';
+import { jobHandlers } from '../../src/jobs/index.ts';
+import { enqueueJob, type JobRow, JobRunner } from '../../src/jobs/runner.ts';
 import { useTestApp } from '../helpers/app.ts';
-import { engineUnavailable } from '../helpers/db.ts';
+import { engineUnavailable, testEngine } from '../helpers/db.ts';
 
 describe.skipIf(engineUnavailable())('job runner', () => {
   const t = useTestApp();
@@ -56,5 +57,25 @@ describe.skipIf(engineUnavailable())('job runner', () => {
     expect(row!.runAt.getTime()).toBeGreaterThan(Date.now());
     expect(await runner.tick()).toBe(0); // not due yet
     await t.db.delete(jobs).where(inArray(jobs.kind, [kind]));
+  });
+
+  it('housekeeping gathers the planner statistics on PGlite, which has no autovacuum to do it', async () => {
+    const engine = testEngine();
+    const statsOfJobs = async () =>
+      Number(
+        (
+          (await t.db.execute(
+            sql`select count(*)::int as n from pg_stats where tablename = 'jobs'`,
+          )) as unknown as {
+            rows: { n: number }[];
+          }
+        ).rows[0]!.n,
+      );
+    for (let i = 0; i < 5; i++) await enqueueJob(t.db, { kind: `test.stats.${i}` });
+    // Nothing analyses a PGlite database by itself.
+    if (engine === 'pglite') expect(await statsOfJobs()).toBe(0);
+    const { housekeeping } = jobHandlers({ sessionIdleMinutes: 30, mailer: null, engine });
+    await housekeeping!({ payload: {} } as unknown as JobRow, t.db);
+    if (engine === 'pglite') expect(await statsOfJobs()).toBeGreaterThan(0);
   });
 });
