@@ -11,7 +11,6 @@ import {
   warningLevel,
 } from '@yiting/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Db } from '../db/client.ts';
 import { files, itemEvents, itemFiles } from '../db/schema.ts';
 import {
@@ -21,6 +20,7 @@ import {
   namesFor,
   unitsOfItems,
 } from '../repositories/matters.ts';
+import { lbl, TABLE_HEADER_ROW, type TableColumn, tableInfo, tableWorkbook } from '../xlsx/table.ts';
 import { cstParts } from './wording.ts';
 
 /** One row of the rectification ledger (整改台账, DOMAIN.md): a matter and its latest report. */
@@ -183,14 +183,11 @@ export async function ledgerRows(
   }
 }
 
-type Column = { zh: string; en: string; width: number; value: (r: LedgerRow, locale: Locale) => unknown };
-
-const lbl = (l: { zh: string; en: string }, locale: Locale) => (locale === 'en-US' ? l.en : l.zh);
 const day = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
 const list = (xs: string[], locale: Locale) => xs.join(locale === 'en-US' ? '; ' : '；') || null;
 
 /** The ledger's columns, in the order of DOMAIN.md's 整改台账 fields. */
-export const LEDGER_COLUMNS: Column[] = [
+export const LEDGER_COLUMNS: TableColumn<LedgerRow>[] = [
   { zh: '交办编号', en: 'Number', width: 20, value: (r) => r.number },
   { zh: '问题', en: 'Problem', width: 30, value: (r) => r.title },
   { zh: '问题描述', en: 'Description', width: 45, value: (r) => r.content },
@@ -224,7 +221,7 @@ export const LEDGER_COLUMNS: Column[] = [
 ];
 
 /** Row 1 title, row 2 what was exported, row 3 headers, data from row 4. */
-export const LEDGER_HEADER_ROW = 3;
+export const LEDGER_HEADER_ROW = TABLE_HEADER_ROW;
 
 export async function writeLedger(opts: {
   bodyName: string;
@@ -234,70 +231,20 @@ export async function writeLedger(opts: {
   locale: Locale;
   exportedOn: string;
 }): Promise<Buffer> {
-  const { rows, locale } = opts;
-  const en = locale === 'en-US';
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '议厅 Yiting';
-  wb.created = new Date();
-  const ws = wb.addWorksheet(en ? 'Rectification ledger' : '整改台账', {
-    views: [{ state: 'frozen', ySplit: LEDGER_HEADER_ROW, xSplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  const en = opts.locale === 'en-US';
+  return tableWorkbook({
+    sheet: en ? 'Rectification ledger' : '整改台账',
+    title: en ? `${opts.bodyName} — Rectification ledger` : `${opts.bodyName}整改台账`,
+    info: tableInfo({
+      locale: opts.locale,
+      exportedOn: opts.exportedOn,
+      count: opts.rows.length,
+      noun: { zh: '事项数', en: 'Matters' },
+      filters: opts.filters,
+      truncated: opts.truncated,
+    }),
+    columns: LEDGER_COLUMNS,
+    rows: opts.rows,
+    locale: opts.locale,
   });
-  const cols = [{ zh: '序号', en: 'No.', width: 6 }, ...LEDGER_COLUMNS];
-  cols.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width;
-  });
-  const last = ws.getColumn(cols.length).letter;
-
-  ws.mergeCells(`A1:${last}1`);
-  const title = ws.getCell('A1');
-  title.value = en ? `${opts.bodyName} — Rectification ledger` : `${opts.bodyName}整改台账`;
-  title.font = { bold: true, size: 16 };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 30;
-  ws.mergeCells(`A2:${last}2`);
-  const info = [
-    `${en ? 'Exported on' : '导出日期'}${en ? ': ' : '：'}${opts.exportedOn}`,
-    `${en ? 'Matters' : '事项数'}${en ? ': ' : '：'}${rows.length}`,
-    ...(opts.filters.length
-      ? [`${en ? 'Filters' : '筛选条件'}${en ? ': ' : '：'}${opts.filters.join(en ? ', ' : '，')}`]
-      : []),
-    ...(opts.truncated
-      ? [
-          en
-            ? `only the first ${rows.length} matters; narrow the filters`
-            : `仅列出前${rows.length}项，请缩小筛选范围`,
-        ]
-      : []),
-  ];
-  ws.getCell('A2').value = info.join(en ? '; ' : '；');
-  ws.getCell('A2').font = { color: { argb: 'FF595959' } };
-
-  const header = ws.getRow(LEDGER_HEADER_ROW);
-  cols.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = en ? c.en : c.zh;
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  header.height = 24;
-  ws.autoFilter = {
-    from: { row: LEDGER_HEADER_ROW, column: 1 },
-    to: { row: LEDGER_HEADER_ROW, column: cols.length },
-  };
-
-  const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-  rows.forEach((r, i) => {
-    const row = ws.addRow([i + 1, ...LEDGER_COLUMNS.map((c) => c.value(r, locale) ?? null)]);
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = { top: thin, bottom: thin, left: thin, right: thin };
-      if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
-    });
-  });
-  header.eachCell((cell) => {
-    cell.border = { top: thin, bottom: thin, left: thin, right: thin };
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

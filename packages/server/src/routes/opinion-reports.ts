@@ -18,6 +18,7 @@ import { trackedItems } from '../db/schema.ts';
 import { instructedAtLevelSql, reportSubmittedSql } from '../repositories/statistics.ts';
 import { personNames } from '../repositories/tracked-items.ts';
 import { typeDef } from '../tracking/registry.ts';
+import { REPORT_COLUMNS } from '../xlsx/item-columns.ts';
 import type { RouteContext } from './context.ts';
 import { itemRoutes, type Presenter } from './tracked-items.ts';
 
@@ -101,5 +102,9 @@ export function opinionReportRoutes(app: TypedApp, { database }: RouteContext) {
       q.instructedLevel ? instructedAtLevelSql(actor.bodyId, q.instructedLevel) : undefined,
     ],
     present: presentReports,
+    export: {
+      name: () => ({ zh: '社情民意信息', en: 'Opinion reports', ascii: 'opinion-reports' }),
+      columns: REPORT_COLUMNS,
+    },
   });
 }

@@ -40,6 +40,7 @@ import {
 import { assignedToUnit, personNames, signersOfItems } from '../repositories/tracked-items.ts';
 import { trackingConfig } from '../tracking/config.ts';
 import { typeDef } from '../tracking/registry.ts';
+import { PROPOSAL_COLUMNS } from '../xlsx/item-columns.ts';
 import { keyProposalsWorkbook } from '../xlsx/key-proposals.ts';
 import type { RouteContext } from './context.ts';
 import { XLSX_TYPE } from './import-export.ts';
@@ -383,5 +384,14 @@ export function proposalRoutes(app: TypedApp, { database }: RouteContext) {
       q.resultCategory ? resultCategorySql(q.resultCategory, q.unitId) : undefined,
     ],
     present: presentProposals,
+    export: {
+      name: (q) =>
+        q.kind === 'suggestion'
+          ? { zh: '建议', en: 'Suggestions', ascii: 'suggestions' }
+          : q.kind === 'proposal'
+            ? { zh: '提案', en: 'Proposals', ascii: 'proposals' }
+            : { zh: '提案和建议', en: 'Proposals and suggestions', ascii: 'proposals' },
+      columns: PROPOSAL_COLUMNS,
+    },
   });
 }

@@ -9,13 +9,15 @@ import {
   SimilarList,
   SimilarQuery,
 } from '@yiting/domain';
-import { and, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TypedApp } from '../app.ts';
 import { decodeCursor, page } from '../cursor.ts';
 import type { Db } from '../db/client.ts';
+import { bodies } from '../db/schema.ts';
+import { LEDGER_MAX_ROWS } from '../documents/ledger.ts';
 import { notFound } from '../errors.ts';
-import { ifMatchVersion, setEtag } from '../http.ts';
+import { ifMatchVersion, sendFile, setEtag, XLSX } from '../http.ts';
 import { type Actor, bodyActorOf } from '../plugins/auth.ts';
 import { searchItems } from '../repositories/item-search.ts';
 import { eventsOf } from '../repositories/matters.ts';
@@ -24,6 +26,11 @@ import { type BodyTrackingConfig, trackingConfig } from '../tracking/config.ts';
 import { type ItemRow, type ItemTypeName, typeDef } from '../tracking/registry.ts';
 import { similarItems } from '../tracking/similar.ts';
 import { createItem, editItem, fireItemAction } from '../usecases/tracked-items.ts';
+import { type TableColumn, tableInfo, tableWorkbook } from '../xlsx/table.ts';
+
+/** A list's .xlsx export is bounded as the ledger is; past this the sheet says it was cut short. */
+export const EXPORT_MAX_ROWS = LEDGER_MAX_ROWS;
+const EXPORT_PAGE = 1000;
 
 type BodyActor = Actor & { bodyId: string };
 
@@ -72,6 +79,12 @@ export function itemRoutes<
     schemas: { item: z.ZodType<T>; input: z.ZodType; patch: z.ZodType; query: Q; transition: z.ZodType };
     filters: (query: z.infer<Q>, actor: BodyActor, config: BodyTrackingConfig) => (SQL | undefined)[];
     present: Presenter<T>;
+    /** `GET {path}/export.xlsx`: the list's rows (same filters and scope, no paging) as a sheet. */
+    export?: {
+      /** What the sheet and the file are called, in both languages (may follow the filters). */
+      name: (query: z.infer<Q>) => { zh: string; en: string; ascii: string };
+      columns: TableColumn<T>[];
+    };
   },
 ) {
   const def = typeDef(opts.type);
@@ -122,6 +135,103 @@ export function itemRoutes<
       return { items: await opts.present(db, actor, p.items, config), nextCursor: p.nextCursor };
     },
   );
+
+  /**
+   * Every row the list would show for these filters, in its order (ranked when searched), presented a
+   * page at a time; at most EXPORT_MAX_ROWS, and `truncated` when there were more (or the search capped).
+   */
+  async function exportRows(actor: BodyActor, q: z.infer<Q>, config: BodyTrackingConfig) {
+    const filters = opts.filters(q, actor, config);
+    const out: T[] = [];
+    const searched = !!q.q && queryTerms(q.q).length > 0;
+    let after: string | [number, number, string] | undefined;
+    for (;;) {
+      let rows: ItemRow[];
+      let more: boolean;
+      let capped = false;
+      if (searched) {
+        const found = await searchItems(db, {
+          bodyId: actor.bodyId,
+          type: def.types,
+          q: q.q!,
+          where: and(visibleItems(def, actor), ...filters),
+          limit: EXPORT_PAGE,
+          after: after as [number, number, string] | undefined,
+        });
+        const items = found.items.slice(0, EXPORT_PAGE);
+        rows = items.map((r) => r.row);
+        more = found.items.length > EXPORT_PAGE;
+        capped = found.capped;
+        const last = items.at(-1);
+        after = last ? [last.titleHits, last.hits, last.row.id] : undefined;
+      } else {
+        const page = await listItems(db, def, actor, filters, {
+          after: after as string | undefined,
+          limit: EXPORT_PAGE,
+        });
+        rows = page.slice(0, EXPORT_PAGE);
+        more = page.length > EXPORT_PAGE;
+        after = rows.at(-1)?.id;
+      }
+      out.push(...(await opts.present(db, actor, rows, config)));
+      if (out.length > EXPORT_MAX_ROWS) return { rows: out.slice(0, EXPORT_MAX_ROWS), truncated: true };
+      if (!more) return { rows: out, truncated: capped };
+    }
+  }
+
+  const exported = opts.export;
+  if (exported) {
+    // The list's filters, not its paging.
+    const exportQuery = (query as unknown as z.ZodObject).omit({ limit: true, cursor: true });
+    app.get(
+      `${opts.path}/export.xlsx`,
+      {
+        config: { permission: opts.read },
+        schema: {
+          tags,
+          querystring: exportQuery,
+          summary: `The list of ${opts.path.slice(1)} the filters select, as .xlsx`,
+          description:
+            'The same filters (including `q`) and scope as the list, without paging: one row per item in ' +
+            `the list's order. At most ${EXPORT_MAX_ROWS.toLocaleString('en')} rows; the sheet says when ` +
+            'it was cut short (and the response carries `x-truncated: true`).',
+        },
+      },
+      async (req, reply) => {
+        const actor = bodyActorOf(req);
+        const q = { ...(req.query as object), limit: EXPORT_PAGE } as z.infer<Q>;
+        const config = await trackingConfig(db, actor.bodyId);
+        const { rows, truncated } = await exportRows(actor, q, config);
+        const [body] = await db.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, actor.bodyId));
+        const en = req.locale === 'en-US';
+        const name = exported.name(q);
+        const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+        const buf = await tableWorkbook({
+          sheet: en ? name.en : name.zh,
+          title: en ? `${body?.name ?? ''} — ${name.en}` : `${body?.name ?? ''}${name.zh}`,
+          info: tableInfo({
+            locale: req.locale,
+            exportedOn: today,
+            count: rows.length,
+            noun: { zh: '件数', en: 'Items' },
+            filters: q.q ? [`“${q.q}”`] : [],
+            truncated,
+          }),
+          columns: exported.columns,
+          rows,
+          locale: req.locale,
+        });
+        if (truncated) reply.header('x-truncated', 'true');
+        return sendFile(
+          reply,
+          XLSX,
+          buf,
+          `${name.ascii}-${today}.xlsx`,
+          `${en ? name.en.replace(/\s+/g, '-').toLowerCase() : name.zh}-${today}.xlsx`,
+        );
+      },
+    );
+  }
 
   app.post(
     opts.path,

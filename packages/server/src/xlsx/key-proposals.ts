@@ -8,18 +8,14 @@ import {
   type Locale,
   proposalLabel,
 } from '@yiting/domain';
-import ExcelJS from 'exceljs';
+import { day, joinList as join, lbl, TABLE_HEADER_ROW, type TableColumn, tableWorkbook } from './table.ts';
 
-type Column = { zh: string; en: string; width: number; value: (p: KeyProposal, l: Locale) => unknown };
+type Column = TableColumn<KeyProposal>;
 
-const lbl = (x: { zh: string; en: string }, l: Locale) => (l === 'en-US' ? x.en : x.zh);
-const join = (xs: (string | null | undefined)[], l: Locale) =>
-  xs.filter(Boolean).join(l === 'en-US' ? '; ' : '；') || null;
-const day = (s: string | null) => (s ? new Date(`${s.slice(0, 10)}T00:00:00Z`) : null);
 const cstDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The proposer's ratings of the latest round rated, one per replying unit. */
-function ratingText(p: KeyProposal, l: Locale): string | null {
+export function ratingText(p: Pick<KeyProposal, 'ratings' | 'units'>, l: Locale): string | null {
   const round = Math.max(0, ...p.ratings.map((r) => r.round));
   const latest = p.ratings.filter((r) => r.round === round);
   const unitName = (id: string) => p.units.find((u) => u.unitId === id)?.unitName ?? '';
@@ -103,7 +99,7 @@ const COLUMNS: Column[] = [
 ];
 
 /** Row 1 title, row 2 the summary, row 3 headers, data from row 4 (as the ledger). */
-export const KEY_HEADER_ROW = 3;
+export const KEY_HEADER_ROW = TABLE_HEADER_ROW;
 
 export async function keyProposalsWorkbook(opts: {
   bodyName: string;
@@ -115,20 +111,8 @@ export async function keyProposalsWorkbook(opts: {
 }): Promise<Buffer> {
   const { progress, locale } = opts;
   const en = locale === 'en-US';
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '议厅 Yiting';
-  wb.created = new Date();
   const what =
     opts.kind === 'proposal' ? (en ? 'Key proposals' : '重点提案') : en ? 'Key suggestions' : '重点督办建议';
-  const ws = wb.addWorksheet(what, {
-    views: [{ state: 'frozen', ySplit: KEY_HEADER_ROW, xSplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  const cols = [{ zh: '序号', en: 'No.', width: 6 }, ...COLUMNS];
-  cols.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width;
-  });
-  const last = ws.getColumn(cols.length).letter;
   const s = progress.session;
   const session = s
     ? en
@@ -136,13 +120,7 @@ export async function keyProposalsWorkbook(opts: {
       : `（第${s.term}届第${s.meeting}次会议）`
     : '';
 
-  ws.mergeCells(`A1:${last}1`);
-  const title = ws.getCell('A1');
-  title.value = en ? `${opts.bodyName} — ${what}${session}` : `${opts.bodyName}${what}办理进展${session}`;
-  title.font = { bold: true, size: 16 };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 30;
-  ws.mergeCells(`A2:${last}2`);
+  const title = en ? `${opts.bodyName} — ${what}${session}` : `${opts.bodyName}${what}办理进展${session}`;
   const sum = progress.summary;
   const colon = en ? ': ' : '：';
   const info = [
@@ -156,38 +134,22 @@ export async function keyProposalsWorkbook(opts: {
       ),
     `${lbl(LABELS.warning.red, locale)}${colon}${sum.overdue}`,
   ];
-  ws.getCell('A2').value = info.join(en ? '; ' : '；');
-  ws.getCell('A2').font = { color: { argb: 'FF595959' } };
 
-  const header = ws.getRow(KEY_HEADER_ROW);
-  const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-  cols.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = en ? c.en : c.zh;
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = { top: thin, bottom: thin, left: thin, right: thin };
-  });
-  header.height = 24;
-  ws.autoFilter = {
-    from: { row: KEY_HEADER_ROW, column: 1 },
-    to: { row: KEY_HEADER_ROW, column: cols.length },
-  };
-
-  progress.items.forEach((p, i) => {
-    const row = ws.addRow([i + 1, ...COLUMNS.map((c) => c.value(p, locale) ?? null)]);
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = { top: thin, bottom: thin, left: thin, right: thin };
-      if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
-    });
+  const warningColumn = COLUMNS.findIndex((c) => c.zh === '预警') + 2;
+  return tableWorkbook({
+    sheet: what,
+    title,
+    info,
+    columns: COLUMNS,
+    rows: progress.items,
+    locale,
     // The warning cell in its traffic-light colour, as on the page.
-    const w = p.warning;
-    if (w && w !== 'green') {
-      const cell = row.getCell(COLUMNS.findIndex((c) => c.zh === '预警') + 2);
-      cell.font = { bold: true, color: { argb: w === 'red' ? 'FFCF1322' : 'FFD48806' } };
-    }
+    style: (row, p) => {
+      if (p.warning && p.warning !== 'green')
+        row.getCell(warningColumn).font = {
+          bold: true,
+          color: { argb: p.warning === 'red' ? 'FFCF1322' : 'FFD48806' },
+        };
+    },
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
