@@ -23,6 +23,24 @@ async function figure(page: Page, id: string): Promise<number> {
   return num(await page.getByTestId(`figure-${id}`).locator('.ant-statistic-content').textContent());
 }
 
+/** Downloads the list's .xlsx (导出 Excel) and answers its number of data rows (from row 4). */
+async function exportedRows(page: Page): Promise<number> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-xlsx').click(),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'yiting-list-'));
+  try {
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return wb.worksheets[0]!.rowCount - 3;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Loads every page of the list on screen and answers the count it says it shows (共 N 条 / N in all). */
 async function listCount(page: Page): Promise<number> {
   const all = page.getByText(/^(共 \d+ 条|\d+ in all)$/);
@@ -132,6 +150,8 @@ describe.skipIf(!canRun)('the statistics page', () => {
     const tags = page.getByTestId('statistics-filters');
     await tags.getByText('2025年').waitFor();
     await tags.getByText('已采用').waitFor();
+    // The list's .xlsx holds the same reports (the button sends the URL's filters).
+    expect(await exportedRows(page)).toBe(51);
 
     // A bar: the largest category's received proposals.
     await page.goBack();
@@ -145,6 +165,7 @@ describe.skipIf(!canRun)('the statistics page', () => {
     await expectList(page, top.received.link);
     expect(await listCount(page)).toBe(top.received.count);
     expect(await page.getByTestId('statistics-filters').getByText('已收到').count()).toBe(1);
+    expect(await exportedRows(page)).toBe(top.received.count);
 
     // A unit's replies on time (per unit, a unit's list counts the same items).
     await page.goBack();

@@ -23,6 +23,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'common.cancel': 'Cancel',
   'common.choose': 'Choose',
   'common.close': 'Close',
+  'common.exportXlsx': 'Export .xlsx',
   'common.delete': 'Delete',
   'common.edit': 'Edit',
   'common.home': 'Go to the start page',

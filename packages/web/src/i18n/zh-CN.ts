@@ -21,6 +21,7 @@ export const zhCN = {
   'common.cancel': '取消',
   'common.choose': '请选择',
   'common.close': '关闭',
+  'common.exportXlsx': '导出 Excel',
   'common.delete': '删除',
   'common.edit': '编辑',
   'common.home': '返回首页',

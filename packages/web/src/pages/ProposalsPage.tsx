@@ -11,6 +11,7 @@ import { PROPOSAL_FILTER_KEYS, ProposalFilters } from '../modules/proposals/Prop
 import { ProposalStateTag } from '../modules/proposals/ProposalStateTag.tsx';
 import { useProposalKind } from '../modules/proposals/useProposalKind.ts';
 import { StatisticsFilterTags } from '../modules/statistics/StatisticsFilterTags.tsx';
+import { ExportXlsxButton } from '../modules/tracking/ExportXlsxButton.tsx';
 import { useIsMobile } from '../modules/tracking/useIsMobile.ts';
 import { useUrlFilters } from '../modules/tracking/useUrlFilters.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -32,11 +33,12 @@ export function ProposalsPage() {
   const canWrite = usePermission('proposal.submit') && (!!me?.account.personId || canManage);
   const [filters, setFilters, filtered] = useUrlFilters(PROPOSAL_FILTER_KEYS);
   const { mine, ...rest } = filters;
-  const list = useCursorList<Proposal>('/proposals', {
+  const query = {
     ...rest,
     kind,
     proposerPersonId: mine ? (me?.account.personId ?? undefined) : undefined,
-  });
+  };
+  const list = useCursorList<Proposal>('/proposals', query);
   const k = kind === 'proposal' ? 'proposals' : 'suggestions';
   const muted = <Typography.Text type="secondary">—</Typography.Text>;
   const empty = list.isPending ? (
@@ -56,17 +58,20 @@ export function ProposalsPage() {
         title={t(`${k}.title`)}
         subtitle={mobile ? undefined : t(`${k}.subtitle`)}
         extra={
-          canWrite ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/proposals/new')}
-              block={mobile}
-              data-testid="proposal-new"
-            >
-              {t(`${k}.create`)}
-            </Button>
-          ) : null
+          <>
+            <ExportXlsxButton path="/proposals" query={query} block={mobile} />
+            {canWrite ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/proposals/new')}
+                block={mobile}
+                data-testid="proposal-new"
+              >
+                {t(`${k}.create`)}
+              </Button>
+            ) : null}
+          </>
         }
       />
       {canSubmit ? (

@@ -9,6 +9,7 @@ import { useMe } from '../modules/auth/useMe.ts';
 import { usePermission } from '../modules/auth/usePermission.ts';
 import { ReportStateTag } from '../modules/reports/ReportStateTag.tsx';
 import { REPORT_STATISTICS_KEYS, StatisticsFilterTags } from '../modules/statistics/StatisticsFilterTags.tsx';
+import { ExportXlsxButton } from '../modules/tracking/ExportXlsxButton.tsx';
 import { useIsMobile } from '../modules/tracking/useIsMobile.ts';
 import { useUrlFilters } from '../modules/tracking/useUrlFilters.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -29,10 +30,8 @@ export function ReportsPage() {
   const canWrite = usePermission('opinion.submit') && (!!me?.account.personId || canManage);
   const [filters, setFilters, filtered] = useUrlFilters(KEYS);
   const { mine, ...rest } = filters;
-  const list = useCursorList<OpinionReport>('/opinion-reports', {
-    ...rest,
-    proposerPersonId: mine ? (me?.account.personId ?? undefined) : undefined,
-  });
+  const query = { ...rest, proposerPersonId: mine ? (me?.account.personId ?? undefined) : undefined };
+  const list = useCursorList<OpinionReport>('/opinion-reports', query);
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
   useEffect(() => {
@@ -54,16 +53,19 @@ export function ReportsPage() {
         title={t('reports.title')}
         subtitle={mobile ? undefined : t('reports.subtitle')}
         extra={
-          canWrite ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/opinion-reports/new')}
-              block={mobile}
-            >
-              {t('reports.create')}
-            </Button>
-          ) : null
+          <>
+            <ExportXlsxButton path="/opinion-reports" query={query} block={mobile} />
+            {canWrite ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/opinion-reports/new')}
+                block={mobile}
+              >
+                {t('reports.create')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       {canSubmit ? (
