@@ -10,6 +10,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../app.ts';
 import { AppError } from '../errors.ts';
+import { sendFile, XLSX } from '../http.ts';
 import { bodyActorOf } from '../plugins/auth.ts';
 import { importPeople } from '../usecases/import-people.ts';
 import { exportPeopleRows, exportUnitRows } from '../xlsx/export.ts';
@@ -17,19 +18,10 @@ import { assertXlsx } from '../xlsx/read.ts';
 import { writeWorkbook } from '../xlsx/write.ts';
 import type { RouteContext } from './context.ts';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const NDJSON = 'application/x-ndjson';
 
-function sendXlsx(reply: FastifyReply, buf: Buffer, asciiName: string, name: string) {
-  return reply
-    .type(XLSX_TYPE)
-    .header('cache-control', 'no-store')
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(buf);
-}
+const sendXlsx = (reply: FastifyReply, buf: Buffer, asciiName: string, name: string) =>
+  sendFile(reply, XLSX, buf, asciiName, name);
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -26,6 +26,7 @@ import { z } from 'zod';
 import type { TypedApp } from '../app.ts';
 import type { Db } from '../db/client.ts';
 import { bodies, trackedItems } from '../db/schema.ts';
+import { sendFile, XLSX } from '../http.ts';
 import { type Actor, bodyActorOf } from '../plugins/auth.ts';
 import { keyProposalRows, latestEvents, proposalSessions } from '../repositories/key-proposals.ts';
 import { todayCst, unitsOfItems } from '../repositories/matters.ts';
@@ -43,7 +44,6 @@ import { typeDef } from '../tracking/registry.ts';
 import { PROPOSAL_COLUMNS } from '../xlsx/item-columns.ts';
 import { keyProposalsWorkbook } from '../xlsx/key-proposals.ts';
 import type { RouteContext } from './context.ts';
-import { XLSX_TYPE } from './import-export.ts';
 import { itemRoutes, type Presenter } from './tracked-items.ts';
 
 const ACTIVE = PROPOSAL_STATES.filter(proposalIsActive);
@@ -330,14 +330,7 @@ export function proposalRoutes(app: TypedApp, { database }: RouteContext) {
         locale: req.locale,
         exportedOn: today,
       });
-      return reply
-        .type(XLSX_TYPE)
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(req.locale === 'en-US' ? name : zhName)}`,
-        )
-        .send(buf);
+      return sendFile(reply, XLSX, buf, name, req.locale === 'en-US' ? name : zhName);
     },
   );
 

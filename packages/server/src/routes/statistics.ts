@@ -1,12 +1,12 @@
 import { Statistics, StatisticsQuery, StatisticsScopes, StatisticsScopesQuery } from '@yiting/domain';
 import type { TypedApp } from '../app.ts';
 import type { Db } from '../db/client.ts';
+import { sendFile, XLSX } from '../http.ts';
 import { bodyActorOf } from '../plugins/auth.ts';
 import { statistics, statisticsScopes } from '../repositories/statistics.ts';
 import { trackingConfig } from '../tracking/config.ts';
 import { statisticsWorkbook } from '../xlsx/statistics.ts';
 import type { RouteContext } from './context.ts';
-import { XLSX_TYPE } from './import-export.ts';
 
 async function compute(db: Db, bodyId: string, q: StatisticsQuery) {
   const config = await trackingConfig(db, bodyId);
@@ -69,14 +69,7 @@ export function statisticsRoutes(app: TypedApp, { database }: RouteContext) {
         .filter(Boolean)
         .join('_');
       const name = `statistics-${q.kind}${scope ? `-${scope}` : ''}.xlsx`;
-      return reply
-        .type(XLSX_TYPE)
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`统计-${name.slice(11)}`)}`,
-        )
-        .send(await statisticsWorkbook(s));
+      return sendFile(reply, XLSX, await statisticsWorkbook(s), name, `统计-${name.slice(11)}`);
     },
   );
 }
