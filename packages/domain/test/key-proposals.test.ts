@@ -12,6 +12,7 @@ import {
   DEFAULT_PROPOSAL_CONFIG,
   type HandlingUnit,
   newProposalData,
+  newUnit,
   PROPOSAL_STATES,
   ProposalActionPayloads,
   type ProposalData,
@@ -26,17 +27,7 @@ const LEADER = '01900000-0000-7000-8000-0000000000b1';
 const LEADER2 = '01900000-0000-7000-8000-0000000000b2';
 
 function unit(unitId: string, role: HandlingUnit['role'], patch: Partial<HandlingUnit> = {}): HandlingUnit {
-  return {
-    unitId,
-    role,
-    receivedAt: null,
-    contactedAt: null,
-    opinionAt: null,
-    countersignedAt: null,
-    reply: null,
-    finalCategory: null,
-    ...patch,
-  };
+  return { ...newUnit(unitId, role), ...patch };
 }
 const item = (state: ProposalState, data: Partial<ProposalData> = {}) => ({
   state,

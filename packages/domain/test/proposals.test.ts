@@ -8,6 +8,7 @@ import {
   DEFAULT_PROPOSAL_CONFIG,
   type HandlingUnit,
   newProposalData,
+  newUnit,
   PROPOSAL_ACTIONS,
   PROPOSAL_STATES,
   type ProposalAction,
@@ -40,17 +41,7 @@ type Item = { state: ProposalState; version: number; data: ProposalData };
 type Actor = { personId?: string; unitId?: string };
 
 function unit(unitId: string, role: HandlingUnit['role'], patch: Partial<HandlingUnit> = {}): HandlingUnit {
-  return {
-    unitId,
-    role,
-    receivedAt: null,
-    contactedAt: null,
-    opinionAt: null,
-    countersignedAt: null,
-    reply: null,
-    finalCategory: null,
-    ...patch,
-  };
+  return { ...newUnit(unitId, role), ...patch };
 }
 function item(state: ProposalState, data: Partial<ProposalData> = {}): Item {
   return { state, version: 1, data: { ...newProposalData('proposal'), ...data } };

@@ -432,7 +432,8 @@ function withUnit(units: HandlingUnit[], unitId: string, patch: Partial<Handling
   return units.map((u) => (u.unitId === unitId ? { ...u, ...patch } : u));
 }
 
-function newUnit(unitId: string, role: HandlingUnit['role']): HandlingUnit {
+/** A unit as it is when assigned: nothing received, contacted or replied yet. */
+export function newUnit(unitId: string, role: HandlingUnit['role']): HandlingUnit {
   return {
     unitId,
     role,
